@@ -1,0 +1,49 @@
+package cn.redlive;
+
+import cn.redlive.account.AccountRoutes;
+import cn.redlive.web.AccessLog;
+import cn.redlive.web.ApiRouter;
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ProblemResponder;
+import cn.redlive.web.RequestIds;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/** Assembles the HTTP surface: operations endpoints, the contract, the API of every feature, and error rendering. */
+final class AppRouter {
+
+  private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431, 500, 501, 503};
+
+  private AppRouter() {
+  }
+
+  static Router create(Vertx vertx, Services services) {
+    Router root = Router.router(vertx);
+    ProblemResponder problems = new ProblemResponder();
+    root.route().handler(new RequestIds());
+    root.route().handler(new AccessLog());
+
+    services.health().mount(root);
+    root.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
+    root.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .sendFile(ApiRouter.CONTRACT_PATH));
+
+    Router api = ApiRouter.create(vertx, services.contract(), features(services), services.tokens(),
+        services.accountGate(), services.config().bodyLimitBytes());
+    api.route().failureHandler(problems);
+    root.route("/api/v1/*").subRouter(api);
+
+    root.route().failureHandler(problems);
+    for (int status : ERROR_STATUSES) root.errorHandler(status, problems);
+    return root;
+  }
+
+  /** Every feature registers its operations here. */
+  private static ApiRoutes features(Services services) {
+    ApiRoutes api = new ApiRoutes();
+    new AccountRoutes(services.accounts()).register(api);
+    return api;
+  }
+}

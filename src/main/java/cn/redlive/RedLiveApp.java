@@ -1,0 +1,192 @@
+package cn.redlive;
+
+import cn.redlive.account.AccountGate;
+import cn.redlive.account.AccountRepository;
+import cn.redlive.account.AccountService;
+import cn.redlive.account.FirstManager;
+import cn.redlive.account.PasswordHasher;
+import cn.redlive.demo.DemoData;
+import cn.redlive.platform.AppConfig;
+import cn.redlive.platform.Database;
+import cn.redlive.platform.EmbeddedPostgresServer;
+import cn.redlive.platform.EmbeddedRedisServer;
+import cn.redlive.platform.Health;
+import cn.redlive.platform.JwtSecret;
+import cn.redlive.platform.Metrics;
+import cn.redlive.platform.Migrations;
+import cn.redlive.platform.Redis;
+import cn.redlive.web.ApiRouter;
+import cn.redlive.web.HttpServerVerticle;
+import cn.redlive.web.Tokens;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running RedLive server: configuration, then infrastructure (embedded or external PostgreSQL and Redis),
+ * migrations, accounts, demo data, and the HTTP verticles. {@link #stop()} undoes it all in reverse order.
+ */
+public final class RedLiveApp {
+
+  private static final Logger log = LoggerFactory.getLogger(RedLiveApp.class);
+
+  private final AppConfig config;
+  private final Vertx vertx;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private EmbeddedPostgresServer embeddedPostgres;
+  private EmbeddedRedisServer embeddedRedis;
+  private Pool pool;
+  private Redis redis;
+  private String deploymentId;
+  private final AtomicReference<HttpServerVerticle> firstVerticle = new AtomicReference<>();
+  private Services services;
+
+  private RedLiveApp(AppConfig config, Vertx vertx) {
+    this.config = config;
+    this.vertx = vertx;
+  }
+
+  /** Starts a server; blocks the calling thread (never call it on an event loop). */
+  public static RedLiveApp start(AppConfig config) {
+    PrometheusMeterRegistry registry = Metrics.newRegistry();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    RedLiveApp app = new RedLiveApp(config, vertx);
+    log.info("starting RedLive with {}", config);
+    try {
+      await(app.startInfrastructure()
+          .compose(v -> app.connect(registry))
+          .compose(v -> app.deploy()), Duration.ofMinutes(5));
+      return app;
+    } catch (RuntimeException e) {
+      log.error("RedLive failed to start: {}", e.getMessage());
+      app.stop();
+      throw e;
+    }
+  }
+
+  private Future<Void> startInfrastructure() {
+    return vertx.executeBlocking(() -> {
+      if (config.embeddedDatabase()) embeddedPostgres = EmbeddedPostgresServer.start(config.dataDir());
+      if (config.embeddedRedis()) embeddedRedis = EmbeddedRedisServer.start(config.dataDir());
+      return null;
+    });
+  }
+
+  private Future<Void> connect(PrometheusMeterRegistry registry) {
+    String databaseUrl = config.embeddedDatabase() ? embeddedPostgres.url() : config.databaseUrl();
+    String redisUri = config.embeddedRedis() ? embeddedRedis.uri() : config.redisUri();
+    PgConnectOptions pgOptions = Database.connectOptions(databaseUrl, config.databaseUser(), config.databasePassword());
+    return Migrations.migrate(vertx, pgOptions)
+        .compose(v -> Redis.connect(vertx, redisUri, Duration.ofMillis(config.redisCommandTimeoutMs()), registry))
+        .compose(connected -> {
+          redis = connected;
+          pool = Database.pool(vertx, pgOptions, config.databasePoolSize());
+          return ApiRouter.loadContract(vertx);
+        })
+        .compose(contract -> vertx.executeBlocking(() -> JwtSecret.resolve(config)).map(secret -> {
+          Tokens tokens = new Tokens(vertx, secret, config.tokenTtlMinutes());
+          AccountRepository repository = new AccountRepository(pool);
+          AccountGate gate = new AccountGate(repository);
+          PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
+          AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
+          services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
+              new Health(pool, redis, draining));
+          return null;
+        }))
+        .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
+        .compose(v -> config.demo() ? DemoData.load(pool, services.accounts()) : Future.succeededFuture());
+  }
+
+  private Future<Void> deploy() {
+    DeploymentOptions options = new DeploymentOptions().setInstances(config.httpInstances());
+    return vertx.deployVerticle(() -> {
+          HttpServerVerticle verticle = new HttpServerVerticle(config.httpHost(), config.httpPort(),
+              config.shutdownGraceSeconds(), () -> AppRouter.create(vertx, services));
+          firstVerticle.compareAndSet(null, verticle);
+          return verticle;
+        }, options)
+        .onSuccess(id -> {
+          deploymentId = id;
+          log.info("RedLive listening on http://{}:{}", config.httpHost(), port());
+        })
+        .mapEmpty();
+  }
+
+  /** The port actually bound (differs from the configured one when that is 0). */
+  public int port() {
+    return firstVerticle.get().actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public EmbeddedPostgresServer embeddedPostgres() {
+    return embeddedPostgres;
+  }
+
+  public EmbeddedRedisServer embeddedRedis() {
+    return embeddedRedis;
+  }
+
+  /** Drains HTTP (in-flight requests finish), closes clients, stops Vert.x, then the embedded servers. Blocks. */
+  public void stop() {
+    draining.set(true);
+    Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds() + 5L);
+    quietly("undeploy", () -> {
+      if (deploymentId != null) await(vertx.undeploy(deploymentId), grace);
+    });
+    quietly("database pool", () -> {
+      if (pool != null) await(pool.close(), Duration.ofSeconds(5));
+    });
+    quietly("Redis client", () -> {
+      if (redis != null) redis.close();
+    });
+    quietly("Vert.x", () -> await(vertx.close(), Duration.ofSeconds(10)));
+    quietly("embedded Redis", () -> {
+      if (embeddedRedis != null) embeddedRedis.close();
+    });
+    quietly("embedded PostgreSQL", () -> {
+      if (embeddedPostgres != null) embeddedPostgres.close();
+    });
+    log.info("RedLive stopped");
+  }
+
+  private static void quietly(String what, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      log.warn("stopping {} failed: {}", what, e.getMessage());
+    }
+  }
+
+  static <T> T await(Future<T> future, Duration timeout) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out after " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

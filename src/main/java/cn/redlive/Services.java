@@ -1,0 +1,24 @@
+package cn.redlive;
+
+import cn.redlive.account.AccountGate;
+import cn.redlive.account.AccountService;
+import cn.redlive.platform.AppConfig;
+import cn.redlive.platform.Health;
+import cn.redlive.platform.Redis;
+import cn.redlive.web.Tokens;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+
+/** The shared, thread-safe pieces every HTTP verticle instance uses. */
+record Services(
+    AppConfig config,
+    Pool pool,
+    Redis redis,
+    PrometheusMeterRegistry registry,
+    OpenAPIContract contract,
+    Tokens tokens,
+    AccountGate accountGate,
+    AccountService accounts,
+    Health health) {
+}

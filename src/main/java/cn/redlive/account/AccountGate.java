@@ -1,0 +1,54 @@
+package cn.redlive.account;
+
+import cn.redlive.web.Principal;
+import cn.redlive.web.PrincipalCheck;
+import cn.redlive.web.ProblemException;
+import io.vertx.core.Future;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Revokes tokens of disabled accounts and tokens issued before a password change. The account's state is cached
+ * for a few seconds per instance so that authenticated requests do not each cost a query; the instance that makes
+ * a change forgets its entry at once, other instances see it within {@link #TTL_NANOS}.
+ */
+public final class AccountGate implements PrincipalCheck {
+
+  private static final long TTL_NANOS = 5_000_000_000L;
+
+  private record State(boolean active, int tokenVersion, long fetchedAt) {
+  }
+
+  private final AccountRepository repository;
+  private final ConcurrentHashMap<Long, State> cache = new ConcurrentHashMap<>();
+
+  public AccountGate(AccountRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public Future<Void> stillValid(Principal principal) {
+    State cached = cache.get(principal.accountId());
+    long now = System.nanoTime();
+    Future<State> state = cached != null && now - cached.fetchedAt() < TTL_NANOS
+        ? Future.succeededFuture(cached)
+        : repository.tokenState(principal.accountId()).map(found -> found
+            .map(row -> new State("active".equals(row.getString("status")), row.getInteger("token_version"), now))
+            .orElse(new State(false, -1, now)))
+        .onSuccess(fresh -> cache.put(principal.accountId(), fresh));
+    return state.compose(s -> {
+      if (!s.active()) {
+        return Future.failedFuture(ProblemException.unauthorized("account-disabled", "This account is disabled."));
+      }
+      if (s.tokenVersion() != principal.tokenVersion()) {
+        return Future.failedFuture(ProblemException.unauthorized("token-revoked",
+            "This token was revoked by a password change; log in again."));
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  void forget(long accountId) {
+    cache.remove(accountId);
+  }
+}

@@ -1,0 +1,96 @@
+package cn.redlive.account;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.Paging;
+import cn.redlive.web.Principal;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.Respond;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** HTTP face of the account feature; operation ids match openapi/redlive.yaml. */
+public final class AccountRoutes {
+
+  private final AccountService accounts;
+
+  public AccountRoutes(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  public void register(ApiRoutes api) {
+    api.handle("login", this::login);
+    api.handle("getMe", this::me);
+    api.handle("changeMyPassword", this::changeMyPassword);
+    api.handle("listAccounts", this::list);
+    api.handle("createAccount", this::create);
+    api.handle("getAccount", this::get).onlyIf(ObjectAccess.managerOr(AccountRoutes::isSelf));
+    api.handle("disableAccount", rc -> setEnabled(rc, false));
+    api.handle("enableAccount", rc -> setEnabled(rc, true));
+    api.handle("resetAccountPassword", this::resetPassword);
+  }
+
+  private static Future<Boolean> isSelf(Principal principal, RoutingContext rc) {
+    return Future.succeededFuture(accountId(rc) == principal.accountId());
+  }
+
+  private void login(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Respond.ok(rc, accounts.login(body.getString("username"), body.getString("password")).map(AccountService.Session::toJson));
+  }
+
+  private void me(RoutingContext rc) {
+    Principal p = Principal.of(rc);
+    Respond.send(rc, 200, new JsonObject()
+        .put("id", p.accountId())
+        .put("username", p.username())
+        .put("displayName", p.displayName())
+        .put("role", p.role().code()));
+  }
+
+  private void changeMyPassword(RoutingContext rc) {
+    Principal p = Principal.of(rc);
+    JsonObject body = rc.body().asJsonObject();
+    Respond.ok(rc, accounts.changePassword(p.accountId(), p.username(), body.getString("currentPassword"),
+        body.getString("newPassword")).map(AccountService.Session::toJson));
+  }
+
+  private void list(RoutingContext rc) {
+    var filter = new AccountRepository.Filter(rc.queryParams().get("role"), rc.queryParams().get("status"),
+        blankToNull(rc.queryParams().get("q")));
+    Paging paging = Paging.from(rc);
+    Respond.ok(rc, accounts.list(filter, paging).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void create(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    NewAccount request = new NewAccount(body.getString("username"), body.getString("displayName"),
+        AccountService.roleOf(body.getString("role")));
+    Respond.json(rc, 201, accounts.create(request, body.getString("password"), Principal.of(rc).accountId()));
+  }
+
+  private void get(RoutingContext rc) {
+    Respond.ok(rc, accounts.get(accountId(rc)));
+  }
+
+  private void setEnabled(RoutingContext rc, boolean enabled) {
+    Respond.ok(rc, accounts.setEnabled(accountId(rc), enabled, Principal.of(rc).accountId()));
+  }
+
+  private void resetPassword(RoutingContext rc) {
+    Respond.ok(rc, accounts.resetPassword(accountId(rc), Principal.of(rc).accountId()));
+  }
+
+  private static long accountId(RoutingContext rc) {
+    try {
+      return Long.parseLong(rc.pathParam("accountId"));
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("accountId", "must be a whole number");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,65 @@
+package cn.redlive.demo;
+
+import cn.redlive.account.AccountService;
+import cn.redlive.account.NewAccount;
+import cn.redlive.web.Role;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The --demo switch: a small, plausible data set of the Yinchuan base, loaded once (each set is recorded in
+ * demo_loads). Demo accounts share one well-known password; never use --demo on a production database.
+ */
+public final class DemoData {
+
+  public static final String PASSWORD = "redlive-demo-2026";
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  static final List<NewAccount> ACCOUNTS = List.of(
+      new NewAccount("manager.ma", "马建国", Role.MANAGER),
+      new NewAccount("manager.li", "李慧敏", Role.MANAGER),
+      new NewAccount("streamer.wang", "王小燕", Role.STREAMER),
+      new NewAccount("streamer.zhang", "张海龙", Role.STREAMER),
+      new NewAccount("streamer.liu", "刘静", Role.STREAMER),
+      new NewAccount("streamer.hai", "海燕", Role.STREAMER),
+      new NewAccount("streamer.na", "纳文博", Role.STREAMER),
+      new NewAccount("streamer.yang", "杨春花", Role.STREAMER),
+      new NewAccount("brand.qiyuan", "杞源枸杞 · 周经理", Role.BRAND_PARTNER),
+      new NewAccount("brand.yanchi", "盐池滩羊 · 丁经理", Role.BRAND_PARTNER),
+      new NewAccount("brand.helan", "贺兰山东麓酒庄 · 郭经理", Role.BRAND_PARTNER),
+      new NewAccount("ingest.live", "直播数据接入服务", Role.INGEST));
+
+  private DemoData() {
+  }
+
+  public static Future<Void> load(Pool pool, AccountService accounts) {
+    return loadOnce(pool, "accounts-v1", () -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (NewAccount account : ACCOUNTS) {
+        chain = chain.compose(v -> accounts.createIfAbsent(account, PASSWORD, false).mapEmpty());
+      }
+      return chain.onSuccess(v -> {
+        System.out.println();
+        System.out.println("Demo accounts loaded (password for all: " + PASSWORD + "):");
+        ACCOUNTS.forEach(a -> System.out.println("  " + a.role().code() + "\t" + a.username() + "\t" + a.displayName()));
+        System.out.println();
+      });
+    });
+  }
+
+  /** Runs {@code loader} unless the named set was loaded before; records it afterwards. */
+  static Future<Void> loadOnce(Pool pool, String name, java.util.function.Supplier<Future<Void>> loader) {
+    return pool.preparedQuery("SELECT 1 FROM demo_loads WHERE name = $1").execute(Tuple.of(name))
+        .compose(rows -> {
+          if (rows.size() > 0) return Future.succeededFuture();
+          log.info("loading demo data set {}", name);
+          return loader.get().compose(v -> pool.preparedQuery(
+              "INSERT INTO demo_loads (name) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(name)).mapEmpty());
+        });
+  }
+}

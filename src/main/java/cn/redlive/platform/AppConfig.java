@@ -1,0 +1,81 @@
+package cn.redlive.platform;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Typed configuration of one server instance; see config/application.yaml for each key. */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    int httpInstances,
+    long bodyLimitBytes,
+    int shutdownGraceSeconds,
+    Path dataDir,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    int databasePoolSize,
+    String redisUri,
+    int redisCommandTimeoutMs,
+    String jwtSecret,
+    int tokenTtlMinutes,
+    int pbkdf2Iterations,
+    String bootstrapManagerUsername,
+    String bootstrapManagerPassword,
+    int freeFailedLogins,
+    boolean demo) {
+
+  public static AppConfig load(Map<String, String> overrides) {
+    Path file = Path.of(System.getenv().getOrDefault("REDLIVE_CONFIG", "config/application.yaml"));
+    return from(Config.load(file, System.getenv(), overrides));
+  }
+
+  public static AppConfig from(Config c) {
+    int instances = c.integer("http.instances");
+    return new AppConfig(
+        c.string("http.host"),
+        c.integer("http.port"),
+        instances > 0 ? instances : Runtime.getRuntime().availableProcessors(),
+        c.integer("http.bodyLimitBytes"),
+        c.integer("http.shutdownGraceSeconds"),
+        Path.of(c.string("data.dir")).toAbsolutePath().normalize(),
+        c.string("database.url"),
+        c.string("database.user"),
+        c.string("database.password"),
+        c.integer("database.poolSize"),
+        c.string("redis.uri"),
+        c.integer("redis.commandTimeoutMs"),
+        c.string("auth.jwtSecret"),
+        c.integer("auth.tokenTtlMinutes"),
+        c.integer("auth.pbkdf2Iterations"),
+        c.string("auth.bootstrapManager.username"),
+        c.string("auth.bootstrapManager.password"),
+        c.integer("auth.freeFailedLogins"),
+        c.bool("demo"));
+  }
+
+  public boolean embeddedDatabase() {
+    return databaseUrl.isEmpty();
+  }
+
+  public boolean embeddedRedis() {
+    return redisUri.isEmpty();
+  }
+
+  public AppConfig withDemo(boolean on) {
+    return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
+        databaseUrl, databaseUser, databasePassword, databasePoolSize, redisUri, redisCommandTimeoutMs,
+        jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
+        freeFailedLogins, on);
+  }
+
+  /** Never print secrets: this is what start-up logs. */
+  @Override
+  public String toString() {
+    return "AppConfig[http=" + httpHost + ":" + httpPort + " x" + httpInstances
+        + ", dataDir=" + dataDir
+        + ", database=" + (embeddedDatabase() ? "embedded" : "external")
+        + ", redis=" + (embeddedRedis() ? "embedded" : "external")
+        + ", demo=" + demo + "]";
+  }
+}

@@ -1,0 +1,46 @@
+package cn.redlive.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/** Connection settings and the shared Vert.x PG pool. One URL is the single source for both the pool and Flyway's JDBC. */
+public final class Database {
+
+  private Database() {
+  }
+
+  public static PgConnectOptions connectOptions(String url, String user, String password) {
+    PgConnectOptions options = PgConnectOptions.fromUri(url)
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(512)
+        .setReconnectAttempts(0);
+    if (!user.isEmpty()) options.setUser(user);
+    if (!password.isEmpty()) options.setPassword(password);
+    return options;
+  }
+
+  public static Pool pool(Vertx vertx, PgConnectOptions options, int size) {
+    PoolOptions poolOptions = new PoolOptions()
+        .setMaxSize(size)
+        .setName("redlive")
+        // a request waiting for a connection longer than this gets a fast 503, not a hang
+        .setConnectionTimeout(5)
+        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+        .setMaxWaitQueueSize(2_000)
+        .setIdleTimeout(60);
+    // connecting to a stopped database fails within seconds instead of hanging requests
+    NetClientOptions net = new NetClientOptions().setConnectTimeout(3_000);
+    return PgBuilder.pool().with(poolOptions).with(net).connectingTo(options).using(vertx).build();
+  }
+
+  public static String jdbcUrl(PgConnectOptions options) {
+    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    SslMode ssl = options.getSslMode();
+    return ssl == null || ssl == SslMode.DISABLE ? url : url + "?sslmode=" + ssl.value;
+  }
+}

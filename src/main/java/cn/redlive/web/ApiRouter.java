@@ -1,0 +1,205 @@
+package cn.redlive.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.RequestValidator;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the /api/v1 router from the OpenAPI contract. Each operation declares who may call it with
+ * {@code x-roles} (or {@code x-public: true}); the chain per route is: authenticate, check role, check object
+ * access, validate against the contract, run the feature's handler. The server refuses to start when an
+ * operation has no handler or no declared roles, so no route is left open by accident.
+ */
+public final class ApiRouter {
+
+  private final Vertx vertx;
+  private final OpenAPIContract contract;
+  private final Tokens tokens;
+  private final PrincipalCheck principalCheck;
+  private final RequestValidator validator;
+
+  private ApiRouter(Vertx vertx, OpenAPIContract contract, Tokens tokens, PrincipalCheck principalCheck) {
+    this.vertx = vertx;
+    this.contract = contract;
+    this.tokens = tokens;
+    this.principalCheck = principalCheck;
+    this.validator = RequestValidator.create(vertx, contract);
+  }
+
+  public static final String CONTRACT_PATH = "openapi/redlive.yaml";
+
+  /**
+   * Loads the contract for validation. vertx-openapi 5.0 refuses response media types outside its short list,
+   * so application/problem+json responses are read as application/json here (responses are not validated);
+   * the document clients download stays exactly as written.
+   */
+  public static Future<OpenAPIContract> loadContract(Vertx vertx) {
+    return vertx.fileSystem().readFile(CONTRACT_PATH)
+        .map(ApiRouter::parseYaml)
+        .map(ApiRouter::withJsonProblems)
+        .compose(raw -> OpenAPIContract.from(vertx, raw));
+  }
+
+  private static JsonObject parseYaml(Buffer yaml) {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(yaml.getBytes(), Map.class);
+      return new JsonObject(tree);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the OpenAPI contract is not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonObject withJsonProblems(JsonObject node) {
+    JsonObject copy = new JsonObject();
+    node.forEach(entry -> {
+      String key = Problem.MEDIA_TYPE.equals(entry.getKey()) ? "application/json" : entry.getKey();
+      copy.put(key, rewrite(entry.getValue()));
+    });
+    return copy;
+  }
+
+  private static Object rewrite(Object value) {
+    if (value instanceof JsonObject object) return withJsonProblems(object);
+    if (value instanceof Map<?, ?> map) return withJsonProblems(new JsonObject(castMap(map)));
+    if (value instanceof JsonArray array) {
+      JsonArray copy = new JsonArray();
+      array.forEach(item -> copy.add(rewrite(item)));
+      return copy;
+    }
+    if (value instanceof List<?> list) return rewrite(new JsonArray(new java.util.ArrayList<>(list)));
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
+  public static Router create(Vertx vertx, OpenAPIContract contract, ApiRoutes routes, Tokens tokens,
+                              PrincipalCheck principalCheck, long bodyLimitBytes) {
+    return new ApiRouter(vertx, contract, tokens, principalCheck).build(routes, bodyLimitBytes);
+  }
+
+  private Router build(ApiRoutes routes, long bodyLimitBytes) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract);
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+    Set<String> unbound = new TreeSet<>(routes.operationIds());
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      Operation operation = route.getOperation();
+      String id = operation.getOperationId();
+      ApiRoutes.Binding binding = routes.binding(id)
+          .orElseThrow(() -> new IllegalStateException("no handler for operation " + id));
+      unbound.remove(id);
+      // security and validation run in our own order below: a caller learns nothing before authenticating
+      route.setDoSecurity(false).setDoValidation(false);
+      if (!isPublic(operation)) {
+        Set<Role> roles = declaredRoles(operation);
+        route.addHandler(authenticate(roles));
+        binding.access().ifPresent(access -> route.addHandler(objectAccess(access)));
+      }
+      route.addHandler(validate(operation));
+      route.addHandler(binding.handler());
+    }
+    if (!unbound.isEmpty()) throw new IllegalStateException("handlers for operations missing from the contract: " + unbound);
+    return builder.createRouter();
+  }
+
+  private static boolean isPublic(Operation operation) {
+    return Boolean.TRUE.equals(operation.getExtensions().get("x-public"));
+  }
+
+  private static Set<Role> declaredRoles(Operation operation) {
+    Object declared = operation.getExtensions().get("x-roles");
+    if (!(declared instanceof JsonArray list) || list.isEmpty()) {
+      throw new IllegalStateException("operation " + operation.getOperationId() + " declares neither x-roles nor x-public");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Object code : list) {
+      roles.add(Role.fromCode(String.valueOf(code))
+          .orElseThrow(() -> new IllegalStateException("unknown role " + code + " in " + operation.getOperationId())));
+    }
+    return roles;
+  }
+
+  private Handler<RoutingContext> authenticate(Set<Role> roles) {
+    return rc -> {
+      String header = rc.request().getHeader("Authorization");
+      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+        rc.fail(ProblemException.unauthorized("missing-token", "Send an access token: Authorization: Bearer <token>."));
+        return;
+      }
+      tokens.verify(header.substring(7).trim())
+          .compose(principal -> principalCheck.stillValid(principal).map(principal))
+          .onSuccess(principal -> {
+            if (!roles.contains(principal.role())) {
+              rc.fail(ProblemException.forbidden("role-not-allowed",
+                  "This action is for " + roleList(roles) + "; you are signed in as " + principal.role().code() + "."));
+              return;
+            }
+            principal.attachTo(rc);
+            rc.next();
+          })
+          .onFailure(rc::fail);
+    };
+  }
+
+  private static String roleList(Set<Role> roles) {
+    return String.join(", ", roles.stream().map(Role::code).toList());
+  }
+
+  private static Handler<RoutingContext> objectAccess(ObjectAccess access) {
+    return rc -> access.allows(Principal.of(rc), rc)
+        .onSuccess(allowed -> {
+          if (allowed) rc.next();
+          else rc.fail(ProblemException.notFound("No such object, or it is not yours."));
+        })
+        .onFailure(rc::fail);
+  }
+
+  private Handler<RoutingContext> validate(Operation operation) {
+    return rc -> {
+      Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
+      if (body != null && body.length() > 0 && isJson(rc) && !ContractErrors.isWellFormedJson(body)) {
+        rc.fail(ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON."));
+        return;
+      }
+      RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
+          .compose(request -> validator.validate(request, operation.getOperationId()))
+          .onSuccess(validated -> {
+            rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
+            rc.next();
+          })
+          .onFailure(e -> rc.fail(ContractErrors.toProblem(e)));
+    };
+  }
+
+  private static boolean isJson(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase().contains("json");
+  }
+
+  static List<String> rolesOf(Operation operation) {
+    return declaredRoles(operation).stream().map(Role::code).toList();
+  }
+}

@@ -1,0 +1,37 @@
+package cn.redlive.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Finishing a handler: a future's value as JSON with a status, or its failure handed to {@link ProblemResponder}. */
+public final class Respond {
+
+  private Respond() {
+  }
+
+  public static void json(RoutingContext rc, int status, Future<?> result) {
+    result.onSuccess(value -> send(rc, status, value)).onFailure(rc::fail);
+  }
+
+  public static void ok(RoutingContext rc, Future<?> result) {
+    json(rc, 200, result);
+  }
+
+  public static void noContent(RoutingContext rc, Future<?> result) {
+    result.onSuccess(v -> rc.response().setStatusCode(204).end()).onFailure(rc::fail);
+  }
+
+  public static void send(RoutingContext rc, int status, Object value) {
+    if (rc.response().ended()) return;
+    String body = value instanceof JsonObject o ? o.encode()
+        : value instanceof JsonArray a ? a.encode()
+        : value instanceof JsonView v ? v.toJson().encode()
+        : String.valueOf(value);
+    rc.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body);
+  }
+}

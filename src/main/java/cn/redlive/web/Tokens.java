@@ -1,0 +1,63 @@
+package cn.redlive.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+import java.time.Instant;
+
+/** Issues and verifies HS256 access tokens. Verification checks the signature, the algorithm, the issuer and the expiry. */
+public final class Tokens {
+
+  public static final String ISSUER = "redlive";
+
+  private final JWTAuth jwt;
+  private final int ttlMinutes;
+
+  public record Issued(String token, Instant expiresAt) {
+  }
+
+  public Tokens(Vertx vertx, String secret, int ttlMinutes) {
+    if (secret.length() < 32) throw new IllegalArgumentException("the JWT secret must be at least 32 characters");
+    this.ttlMinutes = ttlMinutes;
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+        .setJWTOptions(new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER).setLeeway(5)));
+  }
+
+  public Issued issue(long accountId, String username, String displayName, Role role, int tokenVersion) {
+    JsonObject claims = new JsonObject()
+        .put("sub", Long.toString(accountId))
+        .put("username", username)
+        .put("name", displayName)
+        .put("role", role.code())
+        .put("tv", tokenVersion);
+    String token = jwt.generateToken(claims, new JWTOptions()
+        .setAlgorithm("HS256")
+        .setIssuer(ISSUER)
+        .setExpiresInMinutes(ttlMinutes));
+    return new Issued(token, Instant.now().plusSeconds(ttlMinutes * 60L));
+  }
+
+  /** Fails with a 401 problem for anything but a valid, unexpired token signed with our key. */
+  public Future<Principal> verify(String token) {
+    return jwt.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(ProblemException.unauthorized("invalid-token",
+            "The access token is invalid or has expired; log in again.")))
+        .compose(user -> {
+          // the verified payload; principal() holds only a subset (no exp)
+          JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
+          Role role = Role.fromCode(claims.getString("role", "")).orElse(null);
+          if (role == null || claims.getString("sub") == null || !claims.containsKey("exp")) {
+            return Future.failedFuture(ProblemException.unauthorized("invalid-token", "The access token lacks required claims."));
+          }
+          return Future.succeededFuture(new Principal(Long.parseLong(claims.getString("sub")),
+              claims.getString("username"), claims.getString("name"), role, claims.getInteger("tv", 0)));
+        });
+  }
+}
