@@ -1,0 +1,79 @@
+// The one way pages talk to the server: attaches the bearer token, turns problem+json answers into
+// ApiError with Chinese messages, and sends the user back to the login page when the session is gone.
+import * as session from './session.js';
+import { fieldMessages, messageFor, NETWORK_MESSAGE, slugOf } from './problems.js';
+
+const BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(status, problem, message) {
+    super(message);
+    this.status = status;
+    this.problem = problem;
+    this.slug = slugOf(problem);
+    this.fields = fieldMessages(problem);
+    this.requestId = problem?.requestId ?? null;
+  }
+}
+
+let onSessionLost = () => {};
+
+/** The app decides what "back to login" means; set once at start-up. */
+export function whenSessionLost(handler) {
+  onSessionLost = handler;
+}
+
+/**
+ * Calls the API. `query` values that are empty are left out. Resolves with the parsed JSON (or null for 204),
+ * rejects with ApiError.
+ */
+export async function request(method, path, { body, query } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(BASE + path + queryString(query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, null, NETWORK_MESSAGE);
+  }
+  if (response.status === 204) return null;
+  const payload = await readJson(response);
+  if (response.ok) return payload;
+  const error = new ApiError(response.status, payload, messageFor(response.status, payload));
+  // a refused login is the user's typing, not a lost session
+  if (response.status === 401 && path !== '/auth/login') {
+    session.clear();
+    onSessionLost(error);
+  }
+  throw error;
+}
+
+export const get = (path, query) => request('GET', path, { query });
+export const post = (path, body) => request('POST', path, { body });
+export const put = (path, body) => request('PUT', path, { body });
+
+function queryString(query) {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readJson(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text };
+  }
+}

@@ -1,0 +1,61 @@
+package cn.redlive.webapp;
+
+import cn.redlive.support.Api;
+import cn.redlive.support.TestApp;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("The manager overview")
+class OverviewBrowserTest {
+
+  private final Api api = TestApp.shared().api();
+
+  @Test
+  @DisplayName("draws the accounts chart from the API and says which data sources are not connected yet")
+  void overview() {
+    Api.NewUser manager = api.newUser("manager");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(manager.username(), manager.password());
+      // a full page load, as a manager opening a bookmark
+      web.open("overview", "overview");
+
+      assertThat(web.content().getByTestId("accounts-chart").locator("canvas")).hasCount(1);
+      assertThat(web.content().getByRole(AriaRole.TABLE, new com.microsoft.playwright.Locator.GetByRoleOptions()
+          .setName("各角色账号数量"))).containsText("主播");
+      assertThat(web.content().locator("[data-pending='今日直播 GMV']")).containsText("数据源尚未接入");
+      assertThat(web.content().locator("[data-pending='rankings']")).containsText("数据源尚未接入");
+      int active = Integer.parseInt(web.content().getByTestId("active-accounts").textContent().trim());
+      assertTrue(active >= 2, "the shared test server has at least the bootstrap manager and this one");
+      web.screenshot("manager-overview");
+
+      double loadMs = (double) web.page().evaluate(
+          "() => performance.getEntriesByName('redlive:ready:overview').at(-1).startTime");
+      // print only: the time from navigation start until the overview has its data and chart
+      System.out.println("bench web: overview_load_ms=" + Math.round(loadMs));
+    }
+  }
+
+  @Test
+  @DisplayName("on a phone the menu opens from the top bar and pages fit the screen")
+  void phone() {
+    Api.NewUser manager = api.newUser("manager");
+    try (WebApp web = WebApp.onPhone(api.baseUrl())) {
+      web.logIn(manager.username(), manager.password());
+      assertThat(web.menu()).isHidden();
+      web.screenshot("phone-manager-overview");
+
+      web.page().getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("打开菜单")).click();
+      assertThat(web.menu()).isVisible();
+      web.choose("账号管理", "accounts");
+      assertThat(web.menu()).isHidden();
+      double overflow = ((Number) web.page().evaluate(
+          "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).doubleValue();
+      assertTrue(overflow <= 0, "the account page scrolls sideways on a phone by " + overflow + " px");
+      web.screenshot("phone-manager-accounts");
+    }
+  }
+}
