@@ -37,6 +37,22 @@ final class WebApp implements AutoCloseable {
         .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
   }
 
+  /**
+   * A fresh tab with an empty browser cache that is already signed in with another tab's session, as if the user
+   * opened a bookmark: what it loads first is the page itself.
+   */
+  static WebApp signedInLike(WebApp other) {
+    Object session = other.page.evaluate("() => sessionStorage.getItem('redlive.session')");
+    WebApp fresh = onLaptop(other.baseUrl);
+    fresh.context.addInitScript("if (location.origin === " + quoted(other.baseUrl)
+        + ") sessionStorage.setItem('redlive.session', " + quoted(String.valueOf(session)) + ");");
+    return fresh;
+  }
+
+  private static String quoted(String text) {
+    return io.vertx.core.json.Json.encode(text);
+  }
+
   Page page() {
     return page;
   }
