@@ -34,8 +34,9 @@ export async function render(root) {
   return drawChart(chartEl, {
     tooltip: { trigger: 'axis' },
     legend: { data: ['启用', '停用'] },
-    grid: { left: 40, right: 16, top: 40, bottom: 30 },
-    xAxis: { type: 'category', data: ROLES.map(roleLabel) },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    // every role stays labelled on a phone: long names wrap instead of being skipped
+    xAxis: { type: 'category', data: ROLES.map(roleLabel), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: '启用', type: 'bar', stack: 'accounts', data: ROLES.map((r) => counts[r].active) },
