@@ -2,12 +2,19 @@
 // `render(root, ctx)` (it may return a function that cleans up timers or charts), then list it here.
 // Pages whose API has not landed yet use pending.js, which says so instead of showing numbers.
 
+import { loadECharts } from '../charts.js';
+
 const ALL = ['manager', 'streamer', 'brand_partner', 'ingest'];
 const pending = () => import('./pending.js');
+// a page that draws charts starts downloading the chart library together with its own module, not after it
+const withCharts = (load) => () => {
+  loadECharts().catch(() => {}); // the page reports a failure when it awaits the library itself
+  return load();
+};
 
 export const PAGES = [
   // base manager
-  { id: 'overview', title: '总览', roles: ['manager'], load: () => import('./overview.js') },
+  { id: 'overview', title: '总览', roles: ['manager'], load: withCharts(() => import('./overview.js')) },
   // issue 3: streamers, teams, party, study
   { id: 'streamers', title: '主播与团队', roles: ['manager'], load: pending, source: '主播、团队与排名', shows: '主播与团队的业绩排名、趋势图以及每位主播的销售、筛选、党员发展阶段和学习情况' },
   { id: 'party', title: '党员发展', roles: ['manager'], load: pending, source: '党员发展记录', shows: '按发展阶段排列的看板，以及即将到期和已逾期的事项' },
