@@ -50,7 +50,7 @@ public final class ApiRouter {
 
   /**
    * Loads the contract for validation. vertx-openapi 5.0 refuses response media types outside its short list,
-   * so application/problem+json responses are read as application/json here (responses are not validated);
+   * so application/problem+json (and other response types it lacks) are read as types it knows (responses are not validated);
    * the document clients download stays exactly as written.
    */
   public static Future<OpenAPIContract> loadContract(Vertx vertx) {
@@ -70,10 +70,16 @@ public final class ApiRouter {
     }
   }
 
+  /** Response media types vertx-openapi 5.0 does not know, and what the validator reads them as. */
+  private static final Map<String, String> READ_AS = Map.of(
+      Problem.MEDIA_TYPE, "application/json",
+      "text/event-stream", "text/plain",
+      "text/csv", "text/plain");
+
   private static JsonObject withJsonProblems(JsonObject node) {
     JsonObject copy = new JsonObject();
     node.forEach(entry -> {
-      String key = Problem.MEDIA_TYPE.equals(entry.getKey()) ? "application/json" : entry.getKey();
+      String key = READ_AS.getOrDefault(entry.getKey(), entry.getKey());
       copy.put(key, rewrite(entry.getValue()));
     });
     return copy;
