@@ -46,12 +46,23 @@ final class IngestService {
     events.forEach(e -> sessionIds.add(e.sessionId()));
     Map<Long, Future<Optional<LiveSession>>> lookups = new HashMap<>();
     sessionIds.forEach(id -> lookups.put(id, sessions.get(id)));
-    return Future.all(new ArrayList<>(lookups.values()))
+    Map<Long, Future<Long>> lastSequences = new HashMap<>();
+    sessionIds.forEach(id -> lastSequences.put(id, counters.lastSequence(id, producerId)));
+    List<Future<?>> lookupsDone = new ArrayList<>(lookups.values());
+    lookupsDone.addAll(lastSequences.values());
+    return Future.all(lookupsDone)
         .compose(v -> {
-          List<LiveEvent> admissible = admissible(events, lookups, rejected);
-          return writeOrders(admissible, producerId, sequence, rejected);
+          // a session's share of an already applied batch is skipped whole: neither ledger nor counters see it
+          Set<Long> replayed = new HashSet<>();
+          lastSequences.forEach((id, last) -> {
+            if (sequence <= last.result()) replayed.add(id);
+          });
+          List<LiveEvent> fresh = events.stream().filter(e -> !replayed.contains(e.sessionId())).toList();
+          List<LiveEvent> admissible = admissible(fresh, lookups, rejected);
+          return writeOrders(admissible, producerId, sequence, rejected)
+              .compose(countable -> applyToRedis(countable, producerId, sequence, now, rejected))
+              .map(allReplayed -> allReplayed || (fresh.isEmpty() && !replayed.isEmpty()));
         })
-        .compose(countable -> applyToRedis(countable, producerId, sequence, now, rejected))
         .map(duplicate -> {
           int accepted = raw.size() - rejected.size();
           meters.accepted(accepted, rejected.size());

@@ -42,6 +42,12 @@ final class LiveCounters {
     return redis.call(r -> r.hset(new LiveKeys(sessionId).meta(), "status", LiveSession.ENDED)).mapEmpty();
   }
 
+  /** The last batch sequence applied for this producer and session, or -1. */
+  Future<Long> lastSequence(long sessionId, String producerId) {
+    return redis.call(r -> r.hget(new LiveKeys(sessionId).producerSequences(), producerId))
+        .map(v -> v == null ? -1L : Long.parseLong(v));
+  }
+
   Future<Applied> apply(long sessionId, String producerId, long sequence, List<LiveEvent> events, long nowMillis) {
     List<String> args = new ArrayList<>(3 + events.size() * 4);
     args.add(producerId);
