@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
 import cn.redlive.web.Paging;
@@ -86,7 +87,7 @@ final class LiveRoutes {
   }
 
   private void ingest(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.ok(rc, ingest.ingest(body.getString("producerId"), body.getLong("sequence"), body.getJsonArray("events")));
   }
 

@@ -51,8 +51,8 @@ public final class Redis implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
-    Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, RedisURI.create(uri)), context)
+    // connecting builds Lettuce's reflective proxies: seconds of CPU on a busy machine, so not on an event loop
+    return vertx.executeBlocking(() -> client.connect(StringCodec.UTF8, RedisURI.create(uri)))
         .map(connection -> new Redis(vertx, client, resources, connection))
         .onFailure(e -> {
           client.shutdownAsync();

@@ -17,6 +17,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -186,18 +187,25 @@ public final class ApiRouter {
   private Handler<RoutingContext> validate(Operation operation) {
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
-      if (body != null && body.length() > 0 && isJson(rc) && !ContractErrors.isWellFormedJson(body)) {
-        rc.fail(ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON."));
-        return;
-      }
       RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
           .compose(request -> validator.validate(request, operation.getOperationId()))
           .onSuccess(validated -> {
             rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
             rc.next();
           })
-          .onFailure(e -> rc.fail(ContractErrors.toProblem(e)));
+          .onFailure(e -> rc.fail(body != null && isJson(rc) && !ContractErrors.isWellFormedJson(body)
+              ? ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON.")
+              : ContractErrors.toProblem(e)));
     };
+  }
+
+  /** The JSON body as the validator already decoded it, so hot routes do not parse it a second time. */
+  public static JsonObject jsonBody(RoutingContext rc) {
+    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    if (validated != null && validated.getBody() != null && validated.getBody().get() instanceof JsonObject json) {
+      return json;
+    }
+    return rc.body().asJsonObject();
   }
 
   private static boolean isJson(RoutingContext rc) {
