@@ -63,6 +63,7 @@ final class AppRouter {
   private static ApiRoutes features(Services services) {
     ApiRoutes api = new ApiRoutes();
     new AccountRoutes(services.accounts()).register(api);
+    services.live().register(api);
     return api;
   }
 }

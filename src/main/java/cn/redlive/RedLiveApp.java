@@ -6,6 +6,7 @@ import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
 import cn.redlive.account.PasswordHasher;
 import cn.redlive.demo.DemoData;
+import cn.redlive.live.LiveFeature;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Database;
 import cn.redlive.platform.EmbeddedPostgresServer;
@@ -106,8 +107,9 @@ public final class RedLiveApp {
           AccountGate gate = new AccountGate(repository);
           PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
           AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
+          LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(pool));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              new Health(pool, redis, draining));
+              new Health(pool, redis, draining), live);
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
@@ -124,6 +126,7 @@ public final class RedLiveApp {
         }, options)
         .onSuccess(id -> {
           deploymentId = id;
+          services.live().startSettlement();
           log.info("RedLive listening on http://{}:{}", config.httpHost(), port());
         })
         .mapEmpty();
@@ -149,6 +152,7 @@ public final class RedLiveApp {
   /** Drains HTTP (in-flight requests finish), closes clients, stops Vert.x, then the embedded servers. Blocks. */
   public void stop() {
     draining.set(true);
+    if (services != null) services.live().stopSettlement();
     Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds() + 5L);
     quietly("undeploy", () -> {
       if (deploymentId != null) await(vertx.undeploy(deploymentId), grace);

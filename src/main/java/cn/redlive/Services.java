@@ -2,6 +2,7 @@ package cn.redlive;
 
 import cn.redlive.account.AccountGate;
 import cn.redlive.account.AccountService;
+import cn.redlive.live.LiveFeature;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Health;
 import cn.redlive.platform.Redis;
@@ -20,5 +21,6 @@ record Services(
     Tokens tokens,
     AccountGate accountGate,
     AccountService accounts,
-    Health health) {
+    Health health,
+    LiveFeature live) {
 }

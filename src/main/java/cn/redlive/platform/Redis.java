@@ -2,7 +2,9 @@ package cn.redlive.platform;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -16,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -48,8 +51,8 @@ public final class Redis implements AutoCloseable {
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
-    Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, RedisURI.create(uri)), context)
+    // connecting builds Lettuce's reflective proxies: seconds of CPU on a busy machine, so not on an event loop
+    return vertx.executeBlocking(() -> client.connect(StringCodec.UTF8, RedisURI.create(uri)))
         .map(connection -> new Redis(vertx, client, resources, connection))
         .onFailure(e -> {
           client.shutdownAsync();
@@ -65,6 +68,17 @@ public final class Redis implements AutoCloseable {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * Runs a script by its hash; when Redis does not know it (first use, or Redis restarted) it is sent whole once.
+   * Replays of either command after a reconnect run the same script again, so scripts must be idempotent.
+   */
+  public Future<List<Object>> eval(LuaScript script, String[] keys, String... args) {
+    return this.<List<Object>>call(redis -> redis.evalsha(script.sha(), ScriptOutputType.MULTI, keys, args))
+        .recover(e -> e instanceof RedisNoScriptException || String.valueOf(e.getMessage()).startsWith("NOSCRIPT")
+            ? call(redis -> redis.eval(script.source(), ScriptOutputType.MULTI, keys, args))
+            : Future.failedFuture(e));
   }
 
   public Future<Void> ping() {

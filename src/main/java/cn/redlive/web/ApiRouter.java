@@ -17,6 +17,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class ApiRouter {
 
   /**
    * Loads the contract for validation. vertx-openapi 5.0 refuses response media types outside its short list,
-   * so application/problem+json responses are read as application/json here (responses are not validated);
+   * so application/problem+json (and other response types it lacks) are read as types it knows (responses are not validated);
    * the document clients download stays exactly as written.
    */
   public static Future<OpenAPIContract> loadContract(Vertx vertx) {
@@ -70,10 +71,16 @@ public final class ApiRouter {
     }
   }
 
+  /** Response media types vertx-openapi 5.0 does not know, and what the validator reads them as. */
+  private static final Map<String, String> READ_AS = Map.of(
+      Problem.MEDIA_TYPE, "application/json",
+      "text/event-stream", "text/plain",
+      "text/csv", "text/plain");
+
   private static JsonObject withJsonProblems(JsonObject node) {
     JsonObject copy = new JsonObject();
     node.forEach(entry -> {
-      String key = Problem.MEDIA_TYPE.equals(entry.getKey()) ? "application/json" : entry.getKey();
+      String key = READ_AS.getOrDefault(entry.getKey(), entry.getKey());
       copy.put(key, rewrite(entry.getValue()));
     });
     return copy;
@@ -180,18 +187,25 @@ public final class ApiRouter {
   private Handler<RoutingContext> validate(Operation operation) {
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
-      if (body != null && body.length() > 0 && isJson(rc) && !ContractErrors.isWellFormedJson(body)) {
-        rc.fail(ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON."));
-        return;
-      }
       RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
           .compose(request -> validator.validate(request, operation.getOperationId()))
           .onSuccess(validated -> {
             rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
             rc.next();
           })
-          .onFailure(e -> rc.fail(ContractErrors.toProblem(e)));
+          .onFailure(e -> rc.fail(body != null && isJson(rc) && !ContractErrors.isWellFormedJson(body)
+              ? ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON.")
+              : ContractErrors.toProblem(e)));
     };
+  }
+
+  /** The JSON body as the validator already decoded it, so hot routes do not parse it a second time. */
+  public static JsonObject jsonBody(RoutingContext rc) {
+    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    if (validated != null && validated.getBody() != null && validated.getBody().get() instanceof JsonObject json) {
+      return json;
+    }
+    return rc.body().asJsonObject();
   }
 
   private static boolean isJson(RoutingContext rc) {

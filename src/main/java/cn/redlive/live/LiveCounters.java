@@ -1,0 +1,164 @@
+package cn.redlive.live;
+
+import cn.redlive.platform.LuaScript;
+import cn.redlive.platform.Redis;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ZAddArgs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The live counters of sessions in Redis: applying batches, sampling viewers, reading snapshots, leaderboards. */
+final class LiveCounters {
+
+  private static final LuaScript APPLY = LuaScript.fromClasspath("live/apply-batch.lua");
+  private static final LuaScript SAMPLE = LuaScript.fromClasspath("live/sample-viewers.lua");
+
+  /** What happened to one session's share of a batch. */
+  enum Outcome { APPLIED, DUPLICATE_BATCH, NOT_LIVE }
+
+  record Applied(Outcome outcome, long gmvFen) {
+  }
+
+  private final Redis redis;
+
+  LiveCounters(Redis redis) {
+    this.redis = redis;
+  }
+
+  Future<Void> markLive(LiveSession session) {
+    return redis.call(r -> r.hset(new LiveKeys(session.id()).meta(), Map.of(
+        "status", LiveSession.LIVE,
+        "streamer", Long.toString(session.streamerAccountId())))).mapEmpty();
+  }
+
+  Future<Void> markEnded(long sessionId) {
+    return redis.call(r -> r.hset(new LiveKeys(sessionId).meta(), "status", LiveSession.ENDED)).mapEmpty();
+  }
+
+  /** The last batch sequence applied for this producer and session, or -1. */
+  Future<Long> lastSequence(long sessionId, String producerId) {
+    return redis.call(r -> r.hget(new LiveKeys(sessionId).producerSequences(), producerId))
+        .map(v -> v == null ? -1L : Long.parseLong(v));
+  }
+
+  Future<Applied> apply(long sessionId, String producerId, long sequence, List<LiveEvent> events, long nowMillis) {
+    List<String> args = new ArrayList<>(3 + events.size() * 4);
+    args.add(producerId);
+    args.add(Long.toString(sequence));
+    args.add(Long.toString(nowMillis));
+    for (LiveEvent e : events) {
+      args.add(e.type().luaCode);
+      switch (e.type()) {
+        case VIEWER_JOIN, HEARTBEAT, VIEWER_LEAVE -> {
+          args.add(e.viewerId());
+          args.add("");
+          args.add("");
+        }
+        case LIKE -> {
+          args.add(Long.toString(e.count()));
+          args.add("");
+          args.add("");
+        }
+        case ORDER -> {
+          args.add(Long.toString(e.productId()));
+          args.add(Long.toString(e.amountFen()));
+          args.add(e.buyerId());
+        }
+        default -> {
+          args.add("");
+          args.add("");
+          args.add("");
+        }
+      }
+    }
+    return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args.toArray(String[]::new)).map(result -> {
+      long status = (Long) result.get(0);
+      long gmv = (Long) result.get(1);
+      Outcome outcome = status == 1 ? Outcome.APPLIED : status == 0 ? Outcome.DUPLICATE_BATCH : Outcome.NOT_LIVE;
+      return new Applied(outcome, gmv);
+    });
+  }
+
+  /** Prunes silent viewers and records concurrent and peak viewers; returns {concurrent, peak}. */
+  Future<long[]> sampleViewers(long sessionId, long nowMillis) {
+    LiveKeys keys = new LiveKeys(sessionId);
+    return redis.eval(SAMPLE, new String[] {keys.heartbeats(), keys.counters(), keys.viewersByMinute()},
+        Long.toString(nowMillis)).map(r -> new long[] {(Long) r.get(0), (Long) r.get(1)});
+  }
+
+  /** Everything the big screen shows for one session, read in one round of pipelined commands. */
+  Future<JsonObject> snapshot(long sessionId, long nowMillis) {
+    LiveKeys keys = new LiveKeys(sessionId);
+    Future<Map<String, String>> counters = redis.call(r -> r.hgetall(keys.counters()));
+    Future<Long> unique = redis.call(r -> r.pfcount(keys.uniqueViewers()));
+    Future<Long> buyers = redis.call(r -> r.pfcount(keys.buyers()));
+    Future<Long> concurrent = redis.call(r -> r.zcount(keys.heartbeats(),
+        io.lettuce.core.Range.create((double) (nowMillis - 60_000), Double.POSITIVE_INFINITY)));
+    Future<Map<String, String>> gmvByMinute = redis.call(r -> r.hgetall(keys.gmvByMinute()));
+    Future<Map<String, String>> viewersByMinute = redis.call(r -> r.hgetall(keys.viewersByMinute()));
+    return Future.all(counters, unique, buyers, concurrent, gmvByMinute, viewersByMinute).map(v -> {
+      SessionFigures figures = figures(sessionId, counters.result(), unique.result(), buyers.result());
+      return figures.toJson()
+          .put("sessionId", sessionId)
+          .put("concurrentViewers", concurrent.result())
+          .put("at", java.time.Instant.ofEpochMilli(nowMillis).toString())
+          .put("series", new JsonObject()
+              .put("gmvFenPerMinute", series(gmvByMinute.result()))
+              .put("viewersPerMinute", series(viewersByMinute.result())));
+    });
+  }
+
+  Future<SessionFigures> figures(long sessionId) {
+    LiveKeys keys = new LiveKeys(sessionId);
+    Future<Map<String, String>> counters = redis.call(r -> r.hgetall(keys.counters()));
+    Future<Long> unique = redis.call(r -> r.pfcount(keys.uniqueViewers()));
+    Future<Long> buyers = redis.call(r -> r.pfcount(keys.buyers()));
+    return Future.all(counters, unique, buyers)
+        .map(v -> figures(sessionId, counters.result(), unique.result(), buyers.result()));
+  }
+
+  /** Keys of a settled session go away after a grace period (the results live in PostgreSQL). */
+  Future<Void> expire(long sessionId, long seconds) {
+    List<Future<Boolean>> all = new ArrayList<>();
+    for (String key : new LiveKeys(sessionId).all()) all.add(redis.call(r -> r.expire(key, seconds)));
+    return Future.all(all).mapEmpty();
+  }
+
+  /** Records the session's GMV of the day as an absolute value; GT keeps a late, smaller write from going back. */
+  Future<Void> recordLeaderboard(LocalDate day, long sessionId, long gmvFen) {
+    String key = LiveKeys.leaderboard(day);
+    return redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId)))
+        .compose(v -> redis.call(r -> r.expire(key, 3 * 24 * 3600L)))
+        .mapEmpty();
+  }
+
+  Future<List<ScoredValue<String>>> leaderboard(LocalDate day) {
+    return redis.call(r -> r.zrangeWithScores(LiveKeys.leaderboard(day), 0, -1));
+  }
+
+  private static SessionFigures figures(long sessionId, Map<String, String> c, long unique, long buyers) {
+    return new SessionFigures(sessionId, (int) num(c, "peak"), (int) unique, num(c, "likes"), (int) num(c, "fans"),
+        (int) num(c, "comments"), (int) num(c, "shares"), (int) num(c, "orders"), (int) buyers, num(c, "gmv"),
+        num(c, "watch_ms") / 1000);
+  }
+
+  private static long num(Map<String, String> map, String key) {
+    String v = map.get(key);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  private static JsonArray series(Map<String, String> byMinute) {
+    JsonArray points = new JsonArray();
+    new TreeMap<>(byMinute).forEach((minute, value) -> points.add(new JsonObject()
+        .put("minute", java.time.Instant.ofEpochMilli(Long.parseLong(minute) * 60_000).toString())
+        .put("value", Long.parseLong(value))));
+    return points;
+  }
+}

@@ -1,0 +1,124 @@
+package cn.redlive.live;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One event of an ingest batch, validated on its own: a bad event gets its own error and the rest of the
+ * batch still counts. {@code index} is the event's position in the batch, echoed in the answer.
+ */
+record LiveEvent(int index, String eventId, long sessionId, Type type, String viewerId, long count,
+                 long productId, int quantity, long amountFen, String orderId, String buyerId, Instant at) {
+
+  static final long MAX_ORDER_FEN = 10_000_000_00L; // 1,000,000 yuan: anything above is a client bug
+  static final int MAX_QUANTITY = 10_000;
+  static final long MAX_LIKES_PER_EVENT = 100_000;
+
+  enum Type {
+    VIEWER_JOIN("viewer_join", "J"), HEARTBEAT("heartbeat", "H"), VIEWER_LEAVE("viewer_leave", "V"),
+    LIKE("like", "K"), FOLLOW("follow", "F"), COMMENT("comment", "C"), SHARE("share", "S"), ORDER("order", "O");
+
+    final String code;
+    final String luaCode;
+
+    Type(String code, String luaCode) {
+      this.code = code;
+      this.luaCode = luaCode;
+    }
+
+    static Type of(String code) {
+      for (Type t : values()) if (t.code.equals(code)) return t;
+      return null;
+    }
+
+    boolean needsViewer() {
+      return this == VIEWER_JOIN || this == HEARTBEAT || this == VIEWER_LEAVE;
+    }
+  }
+
+  /** A refused event: which one, why (a stable slug) and a sentence. */
+  record Rejection(int index, String eventId, String reason, String message) {
+    JsonObject toJson() {
+      return new JsonObject().put("index", index).put("eventId", eventId).put("reason", reason).put("message", message);
+    }
+  }
+
+  /** Parses and checks one event; throws {@link Invalid} with the problem. */
+  static LiveEvent parse(int index, Object raw, Instant now) {
+    if (!(raw instanceof JsonObject json)) throw new Invalid(index, null, "invalid-event", "an event must be an object");
+    String eventId = text(json, "eventId");
+    if (eventId == null || eventId.isBlank() || eventId.length() > 64) {
+      throw new Invalid(index, eventId, "invalid-event", "eventId is required (1-64 characters)");
+    }
+    Type type = Type.of(String.valueOf(json.getValue("type")));
+    if (type == null) throw new Invalid(index, eventId, "invalid-event", "unknown type " + json.getValue("type"));
+    long sessionId = number(json, "sessionId", index, eventId, 1, Long.MAX_VALUE);
+    Instant at = instant(json, index, eventId, now);
+    String viewer = null;
+    long count = 1;
+    long product = 0;
+    int quantity = 0;
+    long amount = 0;
+    String orderId = null;
+    String buyer = null;
+    if (type.needsViewer()) {
+      viewer = required(json, "viewerId", index, eventId);
+    } else if (type == Type.LIKE) {
+      count = json.containsKey("count") ? number(json, "count", index, eventId, 1, MAX_LIKES_PER_EVENT) : 1;
+    } else if (type == Type.ORDER) {
+      orderId = required(json, "orderId", index, eventId);
+      product = number(json, "productId", index, eventId, 1, Long.MAX_VALUE);
+      quantity = (int) number(json, "quantity", index, eventId, 1, MAX_QUANTITY);
+      amount = number(json, "amountFen", index, eventId, 1, MAX_ORDER_FEN);
+      buyer = json.containsKey("buyerId") ? required(json, "buyerId", index, eventId) : orderId;
+    }
+    return new LiveEvent(index, eventId, sessionId, type, viewer, count, product, quantity, amount, orderId, buyer, at);
+  }
+
+  static final class Invalid extends RuntimeException {
+    final Rejection rejection;
+
+    Invalid(int index, String eventId, String reason, String message) {
+      super(message, null, false, false);
+      this.rejection = new Rejection(index, eventId, reason, message);
+    }
+  }
+
+  private static String text(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    return value instanceof String s ? s : null;
+  }
+
+  private static String required(JsonObject json, String field, int index, String eventId) {
+    String value = text(json, field);
+    if (value == null || value.isBlank() || value.length() > 64) {
+      throw new Invalid(index, eventId, "invalid-event", field + " is required (1-64 characters)");
+    }
+    return value;
+  }
+
+  private static long number(JsonObject json, String field, int index, String eventId, long min, long max) {
+    Object value = json.getValue(field);
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new Invalid(index, eventId, "invalid-event", field + " must be a whole number");
+    }
+    long v = n.longValue();
+    if (v < min || v > max) {
+      throw new Invalid(index, eventId, field.equals("amountFen") ? "absurd-amount" : "invalid-event",
+          field + " must be between " + min + " and " + max);
+    }
+    return v;
+  }
+
+  private static Instant instant(JsonObject json, int index, String eventId, Instant now) {
+    String at = text(json, "at");
+    if (at == null) return now;
+    try {
+      return Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw new Invalid(index, eventId, "invalid-event", "at must be an ISO-8601 instant");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package cn.redlive.live;
+
+import cn.redlive.platform.Redis;
+import cn.redlive.web.ApiRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+/** Assembles the live feature and runs its periodic settlement. */
+public final class LiveFeature {
+
+  static final long FLUSH_EVERY_MS = 2_000;
+
+  private final Vertx vertx;
+  private final LiveRoutes routes;
+  private final Settlement settlement;
+  private long flushTimer = -1;
+
+  public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules) {
+    this.vertx = vertx;
+    SessionRepository repository = new SessionRepository(pool);
+    SessionCache cache = new SessionCache(repository);
+    LiveCounters counters = new LiveCounters(redis);
+    this.settlement = new Settlement(repository, counters);
+    SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
+    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry));
+    this.routes = new LiveRoutes(sessions, ingest, counters, repository, new LivePush(vertx, counters),
+        new Leaderboard(counters, repository));
+  }
+
+  public void register(ApiRoutes api) {
+    routes.register(api);
+  }
+
+  /** Every instance flushes; the writes are idempotent, so several instances agree. */
+  public void startSettlement() {
+    flushTimer = vertx.setPeriodic(FLUSH_EVERY_MS, id -> settlement.flushLive());
+  }
+
+  public void stopSettlement() {
+    if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
+  }
+}

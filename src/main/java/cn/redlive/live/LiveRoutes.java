@@ -1,0 +1,121 @@
+package cn.redlive.live;
+
+import cn.redlive.web.ApiRouter;
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.Paging;
+import cn.redlive.web.Principal;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.Respond;
+import cn.redlive.web.Role;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** HTTP face of live sessions; operation ids match openapi/redlive.yaml. */
+final class LiveRoutes {
+
+  private final SessionService sessions;
+  private final IngestService ingest;
+  private final LiveCounters counters;
+  private final SessionRepository repository;
+  private final LivePush push;
+  private final Leaderboard leaderboard;
+
+  LiveRoutes(SessionService sessions, IngestService ingest, LiveCounters counters, SessionRepository repository,
+             LivePush push, Leaderboard leaderboard) {
+    this.sessions = sessions;
+    this.ingest = ingest;
+    this.counters = counters;
+    this.repository = repository;
+    this.push = push;
+    this.leaderboard = leaderboard;
+  }
+
+  void register(ApiRoutes api) {
+    ObjectAccess ownSession = ObjectAccess.managerOr(this::isOwnSession);
+    api.handle("scheduleLiveSession", this::schedule);
+    api.handle("listLiveSessions", this::list);
+    api.handle("getLiveSession", this::get).onlyIf(ownSession);
+    api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(sessionId(rc)))).onlyIf(ownSession);
+    api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(sessionId(rc)))).onlyIf(ownSession);
+    api.handle("streamLiveSession", rc -> sessions.get(sessionId(rc))
+        .onSuccess(session -> push.stream(rc, session.id()))
+        .onFailure(rc::fail)).onlyIf(ownSession);
+    api.handle("ingestLiveEvents", this::ingest);
+    api.handle("getLiveLeaderboard", this::leaderboard);
+  }
+
+  private Future<Boolean> isOwnSession(Principal principal, RoutingContext rc) {
+    if (!principal.is(Role.STREAMER)) return Future.succeededFuture(false);
+    return repository.find(sessionId(rc))
+        .map(found -> found.map(s -> s.streamerAccountId() == principal.accountId()).orElse(false));
+  }
+
+  private void schedule(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    JsonArray products = body.getJsonArray("productIds", new JsonArray());
+    var request = new SessionService.Schedule(body.getLong("streamerAccountId"), body.getString("title"),
+        time(body, "plannedStart"), time(body, "plannedEnd"),
+        products.stream().map(p -> ((Number) p).longValue()).toList());
+    Respond.json(rc, 201, sessions.schedule(Principal.of(rc), request));
+  }
+
+  private void list(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    String streamer = rc.queryParams().get("streamerAccountId");
+    Respond.ok(rc, sessions.list(Principal.of(rc), rc.queryParams().get("status"),
+            streamer == null ? null : Long.valueOf(streamer), paging)
+        .map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  /** The session, with live counters while it runs and settled figures afterwards. */
+  private void get(RoutingContext rc) {
+    long id = sessionId(rc);
+    Respond.ok(rc, sessions.get(id).compose(session -> {
+      JsonObject json = session.toJson();
+      if (session.isLive()) {
+        return counters.snapshot(id, System.currentTimeMillis()).map(live -> json.put("live", live));
+      }
+      return repository.results(id).map(results -> results.map(r -> json.put("results", r.toJson())).orElse(json));
+    }));
+  }
+
+  private void ingest(RoutingContext rc) {
+    JsonObject body = ApiRouter.jsonBody(rc);
+    Respond.ok(rc, ingest.ingest(body.getString("producerId"), body.getLong("sequence"), body.getJsonArray("events")));
+  }
+
+  private void leaderboard(RoutingContext rc) {
+    String by = rc.queryParams().get("by");
+    String day = rc.queryParams().get("day");
+    LocalDate date;
+    try {
+      date = day == null ? LocalDate.now(IngestService.BUSINESS_ZONE) : LocalDate.parse(day);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField("day", "must be a date like 2026-11-29");
+    }
+    Respond.ok(rc, leaderboard.ranking(date, "team".equals(by)));
+  }
+
+  private static long sessionId(RoutingContext rc) {
+    try {
+      return Long.parseLong(rc.pathParam("sessionId"));
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("sessionId", "must be a whole number");
+    }
+  }
+
+  private static OffsetDateTime time(JsonObject body, String field) {
+    try {
+      return OffsetDateTime.parse(body.getString(field));
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw ProblemException.invalidField(field, "must be an ISO-8601 date-time with offset");
+    }
+  }
+}

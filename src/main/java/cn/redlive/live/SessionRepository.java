@@ -1,0 +1,234 @@
+package cn.redlive.live;
+
+import cn.redlive.web.Paging;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** All SQL of live sessions, the live sales ledger and settled results. */
+final class SessionRepository {
+
+  private static final String SELECT_SESSION = """
+      SELECT s.id, s.streamer_account_id, a.display_name AS streamer_name, s.team_id, s.title, s.planned_start,
+             s.planned_end, s.status, s.started_at, s.ended_at,
+             ARRAY(SELECT p.product_id FROM live_session_products p WHERE p.session_id = s.id ORDER BY p.product_id)
+               AS product_ids
+        FROM live_sessions s JOIN accounts a ON a.id = s.streamer_account_id
+      """;
+
+  private static final String FIND = SELECT_SESSION + " WHERE s.id = $1";
+
+  private static final String LIST = SELECT_SESSION + """
+       WHERE ($1::text IS NULL OR s.status = $1)
+         AND ($2::bigint IS NULL OR s.streamer_account_id = $2)
+       ORDER BY s.planned_start DESC, s.id DESC
+       LIMIT $3 OFFSET $4
+      """;
+
+  private static final String COUNT = """
+      SELECT count(*) AS n FROM live_sessions s
+       WHERE ($1::text IS NULL OR s.status = $1) AND ($2::bigint IS NULL OR s.streamer_account_id = $2)
+      """;
+
+  private static final String INSERT = """
+      INSERT INTO live_sessions (streamer_account_id, team_id, title, planned_start, planned_end, created_by)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      RETURNING id
+      """;
+
+  private static final String INSERT_PRODUCTS = """
+      INSERT INTO live_session_products (session_id, product_id) SELECT $1, unnest($2::bigint[])
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String START = """
+      UPDATE live_sessions SET status = 'live', started_at = now() WHERE id = $1 AND status = 'scheduled' RETURNING id
+      """;
+
+  private static final String END = """
+      UPDATE live_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'live' RETURNING id
+      """;
+
+  private static final String LIVE_IDS = "SELECT id FROM live_sessions WHERE status = 'live'";
+
+  /**
+   * Inserts the orders of a batch, each once by order id, only for sessions that are live, and answers for every
+   * order id which batch (producer, sequence) owns it: this batch for new orders and retries, another for copies.
+   */
+  private static final String INSERT_ORDERS = """
+      WITH incoming AS (
+        SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::int[], $5::bigint[], $6::timestamptz[],
+                             $7::text[]) AS t(order_id, session_id, product_id, quantity, amount_fen, ordered_at, buyer_id)
+      ), inserted AS (
+        INSERT INTO sales_orders (order_id, session_id, streamer_account_id, team_id, product_id, quantity, amount_fen,
+                                  ordered_at, business_day, buyer_id, producer_id, batch_sequence)
+        SELECT i.order_id, i.session_id, s.streamer_account_id, s.team_id, i.product_id, i.quantity, i.amount_fen,
+               i.ordered_at, (i.ordered_at AT TIME ZONE 'Asia/Shanghai')::date, i.buyer_id, $8, $9
+          FROM incoming i JOIN live_sessions s ON s.id = i.session_id AND s.status = 'live'
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING order_id, producer_id, batch_sequence
+      )
+      SELECT order_id, producer_id, batch_sequence FROM inserted
+      UNION ALL
+      SELECT o.order_id, o.producer_id, o.batch_sequence FROM sales_orders o WHERE o.order_id = ANY($1::text[])
+      """;
+
+  private static final String LEDGER_TOTALS = """
+      SELECT count(*) AS orders, coalesce(sum(amount_fen), 0) AS gmv, count(DISTINCT buyer_id) AS buyers
+        FROM sales_orders WHERE session_id = $1
+      """;
+
+  private static final String UPSERT_RESULTS = """
+      INSERT INTO live_session_results (session_id, peak_viewers, unique_viewers, likes, new_fans, comments, shares,
+             orders, buyers, gmv_fen, watch_seconds, avg_watch_seconds, conversion_bp, uv_value_fen, final, settled_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+      ON CONFLICT (session_id) DO UPDATE SET
+        peak_viewers = EXCLUDED.peak_viewers, unique_viewers = EXCLUDED.unique_viewers, likes = EXCLUDED.likes,
+        new_fans = EXCLUDED.new_fans, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
+        orders = EXCLUDED.orders, buyers = EXCLUDED.buyers, gmv_fen = EXCLUDED.gmv_fen,
+        watch_seconds = EXCLUDED.watch_seconds, avg_watch_seconds = EXCLUDED.avg_watch_seconds,
+        conversion_bp = EXCLUDED.conversion_bp, uv_value_fen = EXCLUDED.uv_value_fen,
+        final = EXCLUDED.final, settled_at = now()
+      WHERE NOT live_session_results.final
+      """;
+
+  private static final String RESULTS = "SELECT * FROM live_session_results WHERE session_id = $1";
+
+  private static final String OWNERS = """
+      SELECT s.id, s.streamer_account_id, s.team_id, a.display_name
+        FROM live_sessions s JOIN accounts a ON a.id = s.streamer_account_id WHERE s.id = ANY($1::bigint[])
+      """;
+
+  private final Pool pool;
+
+  SessionRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  Future<Optional<LiveSession>> find(long id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> first(rows).map(LiveSession::from));
+  }
+
+  record PageOf(List<LiveSession> items, long total) {
+  }
+
+  Future<PageOf> list(String status, Long streamerId, Paging paging) {
+    Future<List<LiveSession>> items = pool.preparedQuery(LIST)
+        .execute(Tuple.of(status, streamerId, paging.size(), paging.offset()))
+        .map(rows -> {
+          List<LiveSession> list = new ArrayList<>();
+          rows.forEach(row -> list.add(LiveSession.from(row)));
+          return list;
+        });
+    Future<Long> total = pool.preparedQuery(COUNT).execute(Tuple.of(status, streamerId))
+        .map(rows -> rows.iterator().next().getLong("n"));
+    return Future.all(items, total).map(v -> new PageOf(items.result(), total.result()));
+  }
+
+  Future<Long> insert(long streamerId, Long teamId, String title, OffsetDateTime start, OffsetDateTime end,
+                      long createdBy, List<Long> productIds) {
+    return pool.withTransaction(tx -> tx.preparedQuery(INSERT)
+        .execute(Tuple.of(streamerId, teamId, title, start, end, createdBy))
+        .map(rows -> rows.iterator().next().getLong("id"))
+        .compose(id -> tx.preparedQuery(INSERT_PRODUCTS)
+            .execute(Tuple.tuple().addLong(id).addArrayOfLong(productIds.toArray(Long[]::new))).map(id)));
+  }
+
+  Future<Boolean> start(long id) {
+    return pool.preparedQuery(START).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+  }
+
+  Future<Boolean> end(long id) {
+    return pool.preparedQuery(END).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+  }
+
+  Future<List<Long>> liveSessionIds() {
+    return pool.query(LIVE_IDS).execute().map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getLong("id")));
+      return ids;
+    });
+  }
+
+  /** Owner (producer, sequence) of each order id after inserting the new ones. */
+  record OrderOwner(String orderId, String producerId, long sequence) {
+  }
+
+  Future<List<OrderOwner>> insertOrders(List<LiveEvent> orders, String producerId, long sequence) {
+    int n = orders.size();
+    String[] ids = new String[n];
+    Long[] sessions = new Long[n];
+    Long[] products = new Long[n];
+    Integer[] quantities = new Integer[n];
+    Long[] amounts = new Long[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    String[] buyers = new String[n];
+    for (int i = 0; i < n; i++) {
+      LiveEvent o = orders.get(i);
+      ids[i] = o.orderId();
+      sessions[i] = o.sessionId();
+      products[i] = o.productId();
+      quantities[i] = o.quantity();
+      amounts[i] = o.amountFen();
+      times[i] = o.at().atOffset(java.time.ZoneOffset.UTC);
+      buyers[i] = o.buyerId();
+    }
+    return pool.preparedQuery(INSERT_ORDERS)
+        .execute(Tuple.from(new Object[] {ids, sessions, products, quantities, amounts, times, buyers, producerId, sequence}))
+        .map(rows -> {
+          List<OrderOwner> owners = new ArrayList<>();
+          rows.forEach(row -> owners.add(new OrderOwner(row.getString("order_id"), row.getString("producer_id"),
+              row.getLong("batch_sequence") == null ? -1 : row.getLong("batch_sequence"))));
+          return owners;
+        });
+  }
+
+  record LedgerTotals(long orders, long gmvFen, long buyers) {
+  }
+
+  Future<LedgerTotals> ledgerTotals(long sessionId) {
+    return pool.preparedQuery(LEDGER_TOTALS).execute(Tuple.of(sessionId)).map(rows -> {
+      Row row = rows.iterator().next();
+      return new LedgerTotals(row.getLong("orders"), row.getLong("gmv"), row.getLong("buyers"));
+    });
+  }
+
+  Future<Void> upsertResults(SessionFigures f, boolean finalFigures) {
+    return pool.preparedQuery(UPSERT_RESULTS).execute(Tuple.from(new Object[] {
+        f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.likes(), f.newFans(), f.comments(), f.shares(),
+        f.orders(), f.buyers(), f.gmvFen(), f.watchSeconds(), f.avgWatchSeconds(), f.conversionBp(), f.uvValueFen(),
+        finalFigures})).mapEmpty();
+  }
+
+  Future<Optional<SessionFigures>> results(long sessionId) {
+    return pool.preparedQuery(RESULTS).execute(Tuple.of(sessionId)).map(rows -> first(rows).map(SessionFigures::from));
+  }
+
+  record Owner(long sessionId, long streamerId, Long teamId, String streamerName) {
+  }
+
+  Future<List<Owner>> owners(List<Long> sessionIds) {
+    return pool.preparedQuery(OWNERS).execute(Tuple.tuple().addArrayOfLong(sessionIds.toArray(Long[]::new))).map(rows -> {
+      List<Owner> owners = new ArrayList<>();
+      rows.forEach(r -> owners.add(new Owner(r.getLong("id"), r.getLong("streamer_account_id"), r.getLong("team_id"),
+          r.getString("display_name"))));
+      return owners;
+    });
+  }
+
+  static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+}

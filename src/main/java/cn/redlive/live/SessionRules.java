@@ -1,0 +1,20 @@
+package cn.redlive.live;
+
+import io.vertx.core.Future;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What live sessions need to know from other features, asked through their public services: which of the
+ * proposed products the streamer may sell (approved and on the streamer's selection list), and the streamer's
+ * team at a moment (sales are attributed to the team at the time of the session).
+ */
+public interface SessionRules {
+
+  /** The product ids among {@code productIds} that this streamer may not sell, with the reason for each. */
+  Future<List<String>> refusedProducts(long streamerAccountId, List<Long> productIds);
+
+  /** The streamer's team at that moment, or null when the streamer is in no team. */
+  Future<Long> teamAt(long streamerAccountId, Instant at);
+}

@@ -1,0 +1,91 @@
+package cn.redlive.live;
+
+import cn.redlive.web.Paging;
+import cn.redlive.web.Principal;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.Role;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Scheduling, starting and ending live sessions. */
+final class SessionService {
+
+  private final SessionRepository repository;
+  private final SessionCache cache;
+  private final LiveCounters counters;
+  private final Settlement settlement;
+  private final SessionRules rules;
+
+  SessionService(SessionRepository repository, SessionCache cache, LiveCounters counters, Settlement settlement,
+                 SessionRules rules) {
+    this.repository = repository;
+    this.cache = cache;
+    this.counters = counters;
+    this.settlement = settlement;
+    this.rules = rules;
+  }
+
+  record Schedule(Long streamerAccountId, String title, OffsetDateTime plannedStart, OffsetDateTime plannedEnd,
+                  List<Long> productIds) {
+  }
+
+  Future<LiveSession> schedule(Principal caller, Schedule request) {
+    long streamerId = caller.is(Role.STREAMER) ? caller.accountId()
+        : request.streamerAccountId() == null ? -1 : request.streamerAccountId();
+    if (caller.is(Role.STREAMER) && request.streamerAccountId() != null && request.streamerAccountId() != streamerId) {
+      return Future.failedFuture(ProblemException.forbidden("not-your-session", "Streamers schedule their own sessions."));
+    }
+    if (streamerId < 0) return Future.failedFuture(ProblemException.invalidField("streamerAccountId", "is required"));
+    if (!request.plannedEnd().isAfter(request.plannedStart())) {
+      return Future.failedFuture(ProblemException.invalidField("plannedEnd", "must be after plannedStart"));
+    }
+    List<Long> products = request.productIds().stream().distinct().toList();
+    return requireStreamer(streamerId)
+        .compose(v -> rules.refusedProducts(streamerId, products))
+        .compose(refused -> refused.isEmpty() ? Future.succeededFuture()
+            : Future.failedFuture(ProblemException.ruleViolated("product-not-sellable", String.join("; ", refused))))
+        .compose(v -> rules.teamAt(streamerId, request.plannedStart().toInstant()))
+        .compose(team -> repository.insert(streamerId, team, request.title(), request.plannedStart(),
+            request.plannedEnd(), caller.accountId(), products))
+        .compose(this::get);
+  }
+
+  Future<LiveSession> get(long id) {
+    return repository.find(id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(ProblemException.notFound("There is no session " + id + "."))));
+  }
+
+  Future<SessionRepository.PageOf> list(Principal caller, String status, Long streamerId, Paging paging) {
+    Long only = caller.is(Role.STREAMER) ? Long.valueOf(caller.accountId()) : streamerId;
+    return repository.list(status, only, paging);
+  }
+
+  Future<LiveSession> start(long id) {
+    return repository.start(id).compose(started -> {
+      if (!started) return get(id).compose(s -> Future.failedFuture(ProblemException.ruleViolated("session-not-scheduled",
+          "Only a scheduled session can start; this one is " + s.status() + ".")));
+      cache.forget(id);
+      return get(id).compose(session -> counters.markLive(session).map(session));
+    });
+  }
+
+  /** Ends the session, then settles it; ending twice answers 422 and changes nothing. */
+  Future<LiveSession> end(long id) {
+    return repository.end(id).compose(ended -> {
+      if (!ended) return get(id).compose(s -> Future.failedFuture(ProblemException.ruleViolated("session-not-live",
+          "Only a live session can end; this one is " + s.status() + ".")));
+      cache.forget(id);
+      return counters.markEnded(id).compose(v -> settlement.settleFinal(id)).compose(v -> get(id));
+    });
+  }
+
+  private Future<Void> requireStreamer(long accountId) {
+    return repository.pool().preparedQuery("SELECT 1 FROM accounts WHERE id = $1 AND role = 'streamer' AND status = 'active'")
+        .execute(Tuple.of(accountId))
+        .compose(rows -> rows.size() == 1 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(ProblemException.invalidField("streamerAccountId", "is not an active streamer")));
+  }
+}

@@ -1,0 +1,230 @@
+package cn.redlive.tools;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.parsetools.RecordParser;
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator of scripts/bench/ingest. Modes:
+ * <pre>
+ *   max    PORT TOKEN SESSION PRODUCT SECONDS CONNECTIONS EVENTS   closed loop: batches/s and events/s
+ *   rate   PORT TOKEN SESSION PRODUCT SECONDS BATCHES_PER_S EVENTS open loop at a fixed rate: p50/p99 from the
+ *                                                                 intended send time (no coordinated omission)
+ *   push   PORT TOKEN SESSION PRODUCT SAMPLES MANAGER_TOKEN         delay from a batch's acknowledgement to the
+ *                                                                 SSE frame that shows it
+ * </pre>
+ * Each connection is its own producer with its own sequence, as a real ingest client would be. A batch mixes
+ * heartbeats, joins, likes, follows, comments and two orders per 100 events.
+ */
+public final class IngestLoad {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client;
+  private final String token;
+  private final long session;
+  private final long product;
+  private final AtomicLong orderIds = new AtomicLong(System.nanoTime());
+
+  private IngestLoad(int port, String token, long session, long product, int connections) {
+    this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+    this.token = token;
+    this.session = session;
+    this.product = product;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    int port = Integer.parseInt(args[1]);
+    String token = args[2];
+    long session = Long.parseLong(args[3]);
+    long product = Long.parseLong(args[4]);
+    switch (mode) {
+      case "max" -> {
+        int seconds = Integer.parseInt(args[5]);
+        int connections = Integer.parseInt(args[6]);
+        int events = Integer.parseInt(args[7]);
+        new IngestLoad(port, token, session, product, connections).max(seconds, connections, events);
+      }
+      case "rate" -> {
+        int seconds = Integer.parseInt(args[5]);
+        int rate = Integer.parseInt(args[6]);
+        int events = Integer.parseInt(args[7]);
+        new IngestLoad(port, token, session, product, 256).rate(seconds, rate, events);
+      }
+      case "push" -> new IngestLoad(port, token, session, product, 4).push(Integer.parseInt(args[5]), args[6]);
+      default -> throw new IllegalArgumentException("mode " + mode);
+    }
+    System.exit(0);
+  }
+
+  private Buffer batch(String producer, long sequence, int size) {
+    JsonArray events = new JsonArray();
+    for (int i = 0; i < size; i++) {
+      JsonObject e = new JsonObject().put("eventId", producer + "-" + sequence + "-" + i).put("sessionId", session);
+      int kind = i % 50;
+      if (kind == 0) {
+        e.put("type", "order").put("orderId", "o" + orderIds.incrementAndGet()).put("productId", product)
+            .put("quantity", 1).put("amountFen", 4990).put("buyerId", "b" + (sequence * 7 + i));
+      } else if (kind < 30) {
+        e.put("type", "heartbeat").put("viewerId", "v" + ((sequence * size + i) % 20_000));
+      } else if (kind < 35) {
+        e.put("type", "viewer_join").put("viewerId", "v" + ((sequence * 31 + i) % 50_000));
+      } else if (kind < 45) {
+        e.put("type", "like").put("count", 3);
+      } else if (kind < 47) {
+        e.put("type", "follow");
+      } else {
+        e.put("type", "comment");
+      }
+      events.add(e);
+    }
+    return new JsonObject().put("producerId", producer).put("sequence", sequence).put("events", events).toBuffer();
+  }
+
+  private Future<Integer> send(Buffer body) {
+    return client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/api/v1/live/events")
+            .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json"))
+        .compose(request -> request.send(body))
+        .compose(response -> response.body().map(b -> response.statusCode()));
+  }
+
+  private void max(int seconds, int connections, int eventsPerBatch) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    AtomicLong batches = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    Histogram latency = new Histogram(3_600_000_000L, 3);
+    CountDownLatch done = new CountDownLatch(connections);
+    String run = Long.toString(System.nanoTime(), 36);
+    long started = System.nanoTime();
+    for (int c = 0; c < connections; c++) {
+      String producer = "max-" + run + "-" + c;
+      loop(producer, 1, eventsPerBatch, end, batches, failures, latency, done);
+    }
+    done.await();
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    double batchesPerSecond = batches.get() / elapsed;
+    System.out.printf("max: batches_per_s=%.0f events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f failures=%d%n",
+        batchesPerSecond, batchesPerSecond * eventsPerBatch, latency.getValueAtPercentile(50) / 1e6,
+        latency.getValueAtPercentile(99) / 1e6, failures.get());
+  }
+
+  private void loop(String producer, long sequence, int size, long end, AtomicLong batches, AtomicLong failures,
+                    Histogram latency, CountDownLatch done) {
+    if (System.nanoTime() >= end) {
+      done.countDown();
+      return;
+    }
+    Buffer body = batch(producer, sequence, size);
+    long sent = System.nanoTime();
+    send(body).onComplete(result -> {
+      synchronized (latency) {
+        latency.recordValue(Math.min(System.nanoTime() - sent, latency.getHighestTrackableValue()));
+      }
+      if (result.succeeded() && result.result() == 200) batches.incrementAndGet();
+      else failures.incrementAndGet();
+      loop(producer, sequence + 1, size, end, batches, failures, latency, done);
+    });
+  }
+
+  private void rate(int seconds, int batchesPerSecond, int eventsPerBatch) throws InterruptedException {
+    int total = seconds * batchesPerSecond;
+    Histogram latency = new Histogram(3_600_000_000L, 3);
+    AtomicLong failures = new AtomicLong();
+    CountDownLatch done = new CountDownLatch(total);
+    String run = Long.toString(System.nanoTime(), 36);
+    int producers = 64;
+    long[] sequences = new long[producers];
+    // bodies are built before the clock starts, so building them does not eat into the schedule
+    Buffer[] bodies = new Buffer[total];
+    for (int i = 0; i < total; i++) {
+      int p = i % producers;
+      bodies[i] = batch("rate-" + run + "-" + p, ++sequences[p], eventsPerBatch);
+    }
+    long intervalNanos = 1_000_000_000L / batchesPerSecond;
+    long start = System.nanoTime() + 50_000_000L;
+    // one timer per millisecond releases the batches whose intended time has come
+    AtomicLong next = new AtomicLong();
+    long timer = vertx.setPeriodic(1, id -> {
+      long now = System.nanoTime();
+      while (next.get() < total && start + next.get() * intervalNanos <= now) {
+        int i = (int) next.getAndIncrement();
+        long intended = start + i * intervalNanos;
+        send(bodies[i]).onComplete(result -> {
+          synchronized (latency) {
+            latency.recordValue(Math.min(System.nanoTime() - intended, latency.getHighestTrackableValue()));
+          }
+          if (result.failed() || result.result() != 200) failures.incrementAndGet();
+          done.countDown();
+        });
+      }
+    });
+    done.await(seconds + 120L, TimeUnit.SECONDS);
+    vertx.cancelTimer(timer);
+    System.out.printf("rate: batches_per_s=%d p50_ms=%.2f p99_ms=%.2f failures=%d%n", batchesPerSecond,
+        latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, failures.get());
+  }
+
+  /** Sends one like at a time and waits for the SSE frame that includes it. */
+  private void push(int samples, String managerToken) throws Exception {
+    Histogram delay = new Histogram(3_600_000_000L, 3);
+    AtomicLong seenLikes = new AtomicLong(-1);
+    AtomicLong expected = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong ackAt = new AtomicLong();
+    CountDownLatch[] arrived = {new CountDownLatch(1)};
+    client.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/api/v1/live/sessions/" + session + "/stream")
+            .putHeader("Authorization", "Bearer " + managerToken))
+        .compose(request -> request.send())
+        .onSuccess(response -> RecordParser.newDelimited("\n\n", response).handler(frame -> {
+          String text = frame.toString();
+          if (!text.startsWith("event: counters")) return;
+          long likes = new JsonObject(text.substring(text.indexOf("data: ") + 6)).getLong("likes");
+          seenLikes.set(likes);
+          if (likes >= expected.get()) {
+            synchronized (delay) {
+              delay.recordValue(Math.max(0, System.nanoTime() - ackAt.get()));
+            }
+            expected.set(Long.MAX_VALUE);
+            arrived[0].countDown();
+          }
+        }));
+    while (seenLikes.get() < 0) Thread.sleep(50);
+    String producer = "push-" + Long.toString(System.nanoTime(), 36);
+    for (int i = 1; i <= samples; i++) {
+      arrived[0] = new CountDownLatch(1);
+      long before = seenLikes.get();
+      JsonObject like = new JsonObject().put("eventId", producer + "-" + i).put("sessionId", session)
+          .put("type", "like").put("count", 1);
+      Buffer body = new JsonObject().put("producerId", producer).put("sequence", i)
+          .put("events", new JsonArray().add(like)).toBuffer();
+      send(body).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      ackAt.set(System.nanoTime());
+      expected.set(before + 1);
+      if (seenLikes.get() >= before + 1 && arrived[0].getCount() == 1) {
+        // a frame carried it between the acknowledgement and this line: delivered at once
+        expected.set(Long.MAX_VALUE);
+        synchronized (delay) {
+          delay.recordValue(0);
+        }
+        arrived[0].countDown();
+      }
+      arrived[0].await(10, TimeUnit.SECONDS);
+      Thread.sleep(137 + (i * 53) % 400);
+    }
+    System.out.printf("push: samples=%d p50_ms=%.0f p99_ms=%.0f%n", samples,
+        delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6);
+  }
+}

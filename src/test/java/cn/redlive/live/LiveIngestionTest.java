@@ -1,0 +1,215 @@
+package cn.redlive.live;
+
+import cn.redlive.support.Api;
+import cn.redlive.support.LiveKit;
+import cn.redlive.support.Reply;
+import cn.redlive.support.TestApp;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.redlive.support.LiveKit.batch;
+import static cn.redlive.support.LiveKit.like;
+import static cn.redlive.support.LiveKit.order;
+import static cn.redlive.support.LiveKit.viewer;
+import static cn.redlive.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Live event ingestion")
+class LiveIngestionTest {
+
+  private final Api api = TestApp.shared().api();
+  private final LiveKit live = new LiveKit(api);
+
+  @Test
+  @DisplayName("concurrent ingestion from several clients sums exactly")
+  void concurrentIngestionSumsExactly() throws Exception {
+    var session = live.liveSession(11);
+    String ingest = api.newUser("ingest").token();
+    int clients = 6;
+    int batchesPerClient = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      String producer = LiveKit.uniqueId("producer");
+      running.add(pool.submit(() -> {
+        for (int b = 1; b <= batchesPerClient; b++) {
+          Reply reply = live.send(ingest, batch(producer, b, like(session.sessionId(), 3),
+              order(session.sessionId(), 11, 100), viewer(session.sessionId(), "viewer_join", producer + "-v" + b)));
+          assertEquals(200, reply.status(), reply::toString);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : running) f.get();
+    pool.shutdown();
+
+    JsonObject counters = live.session(session.streamer().token(), session.sessionId()).getJsonObject("live");
+    int batches = clients * batchesPerClient;
+    assertEquals(3L * batches, counters.getLong("likes"));
+    assertEquals(batches, counters.getInteger("orders"));
+    assertEquals(100L * batches, counters.getLong("gmvFen"));
+    int unique = counters.getInteger("uniqueViewers");
+    assertTrue(Math.abs(unique - batches) <= batches * 0.02, "HyperLogLog estimate within 2%: " + unique);
+    assertEquals(100L * batches, ledgerGmv(session.sessionId()), "every order is in the PostgreSQL ledger once");
+  }
+
+  @Test
+  @DisplayName("a retried batch counts once, and is reported as a duplicate")
+  void retriedBatchCountsOnce() {
+    var session = live.liveSession(12);
+    String ingest = api.newUser("ingest").token();
+    JsonObject batch = batch("camera-1", 7, like(session.sessionId(), 10), order(session.sessionId(), 12, 2500));
+
+    Reply first = live.send(ingest, batch);
+    Reply retry = live.send(ingest, batch);
+
+    assertEquals(false, first.json().getBoolean("duplicateBatch"));
+    assertEquals(true, retry.json().getBoolean("duplicateBatch"));
+    JsonObject counters = live.session(session.streamer().token(), session.sessionId()).getJsonObject("live");
+    assertEquals(10, counters.getLong("likes"));
+    assertEquals(2500, counters.getLong("gmvFen"));
+    assertEquals(2500, ledgerGmv(session.sessionId()));
+  }
+
+  @Test
+  @DisplayName("the same order sent by another producer is refused as a duplicate and not counted again")
+  void duplicateOrderFromAnotherProducer() {
+    var session = live.liveSession(13);
+    String ingest = api.newUser("ingest").token();
+    String orderId = LiveKit.uniqueId("order");
+    live.send(ingest, batch("app-a", 1, order(session.sessionId(), 13, 990, orderId)));
+
+    Reply copy = live.send(ingest, batch("app-b", 1, order(session.sessionId(), 13, 990, orderId)));
+
+    assertEquals("duplicate-order", copy.json().getJsonArray("rejected").getJsonObject(0).getString("reason"));
+    assertEquals(990, live.session(session.streamer().token(), session.sessionId()).getJsonObject("live").getLong("gmvFen"));
+  }
+
+  @Test
+  @DisplayName("bad events get their own errors while the good events of the batch still count")
+  void badEventsAreRefusedOneByOne() {
+    var session = live.liveSession(14);
+    var ended = live.liveSession(14);
+    api.post("/api/v1/live/sessions/" + ended.sessionId() + "/end").as(ended.streamer().token()).send();
+    String ingest = api.newUser("ingest").token();
+
+    Reply reply = live.send(ingest, batch("mixed", 1,
+        like(session.sessionId(), 2),
+        order(session.sessionId(), 99, 100),
+        order(session.sessionId(), 14, -500),
+        order(session.sessionId(), 14, 5_000_000_000L),
+        like(987654, 1),
+        like(ended.sessionId(), 1),
+        new JsonObject().put("eventId", "x").put("sessionId", session.sessionId()).put("type", "teleport"),
+        order(session.sessionId(), 14, 1200)));
+
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals(2, reply.json().getInteger("accepted"));
+    var reasons = reply.json().getJsonArray("rejected").stream().map(r -> ((JsonObject) r).getString("reason")).toList();
+    assertEquals(List.of("product-not-selected", "absurd-amount", "absurd-amount", "unknown-session", "session-not-live",
+        "invalid-event"), reasons);
+    JsonObject counters = live.session(session.streamer().token(), session.sessionId()).getJsonObject("live");
+    assertEquals(2, counters.getLong("likes"));
+    assertEquals(1200, counters.getLong("gmvFen"));
+    assertEquals(1200, ledgerGmv(session.sessionId()), "nothing wrong reached the ledger");
+  }
+
+  @Test
+  @DisplayName("only ingest service accounts may post events")
+  void onlyIngestAccountsPostEvents() {
+    var session = live.liveSession(15);
+    JsonObject batch = batch("p", 1, like(session.sessionId(), 1));
+
+    assertProblem(api.post("/api/v1/live/events").json(batch).send(), 401, "missing-token");
+    assertProblem(live.send(session.streamer().token(), batch), 403, "role-not-allowed");
+    assertProblem(live.send(api.managerToken(), batch), 403, "role-not-allowed");
+  }
+
+  @Test
+  @DisplayName("ending settles the figures into PostgreSQL, settling again changes nothing")
+  void settlementIsIdempotent() {
+    var session = live.liveSession(16);
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, batch("p", 1, viewer(session.sessionId(), "viewer_join", "a"), viewer(session.sessionId(), "viewer_join", "b"),
+        like(session.sessionId(), 4), order(session.sessionId(), 16, 3000)));
+
+    Reply ended = api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token()).send();
+    assertEquals(200, ended.status(), ended::toString);
+    JsonObject results = live.session(api.managerToken(), session.sessionId()).getJsonObject("results");
+    assertEquals(2, results.getInteger("uniqueViewers"));
+    assertEquals(2, results.getInteger("peakViewers"));
+    assertEquals(4, results.getLong("likes"));
+    assertEquals(3000, results.getLong("gmvFen"));
+    assertEquals(5000, results.getInteger("conversionBp"), "1 buyer of 2 viewers");
+    assertEquals(1500, results.getLong("uvValueFen"));
+
+    assertProblem(api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token()).send(),
+        422, "session-not-live");
+    assertEquals(results, live.session(api.managerToken(), session.sessionId()).getJsonObject("results"));
+    assertEquals("session-not-live", live.send(ingest, batch("p", 2, like(session.sessionId(), 1)))
+        .json().getJsonArray("rejected").getJsonObject(0).getString("reason"));
+  }
+
+  @Test
+  @DisplayName("the streamer leaderboard equals the sum of orders in PostgreSQL")
+  void leaderboardMatchesLedger() {
+    var one = live.liveSession(17);
+    var two = live.liveSession(17);
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, batch("lb", 1, order(one.sessionId(), 17, 700), order(one.sessionId(), 17, 300)));
+    live.send(ingest, batch("lb", 1, order(two.sessionId(), 17, 5000)));
+    live.send(ingest, batch("lb", 2, order(two.sessionId(), 17, 5000)));
+    Reply reusedSequence = live.send(ingest, batch("lb", 2, order(two.sessionId(), 17, 9999)));
+    assertEquals(true, reusedSequence.json().getBoolean("duplicateBatch"), "a reused sequence is a replay, whatever it holds");
+
+    var items = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items");
+    long first = gmvOf(items, one.streamer().id());
+    long second = gmvOf(items, two.streamer().id());
+    assertEquals(ledgerGmv(one.sessionId()), first);
+    assertEquals(ledgerGmv(two.sessionId()), second);
+    assertEquals(1000, first);
+    assertEquals(10000, second, "two orders with distinct ids in two batches");
+    assertTrue(rankOf(items, two.streamer().id()) < rankOf(items, one.streamer().id()));
+  }
+
+  @Test
+  @DisplayName("a streamer cannot read or stream another streamer's session")
+  void sessionsArePrivate() {
+    var session = live.liveSession(18);
+    var other = api.newUser("streamer");
+    assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId()).as(other.token()).send(), 404, "not-found");
+    assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId() + "/stream").as(other.token()).send(), 404, "not-found");
+    assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId()).as(api.newUser("brand_partner").token()).send(),
+        403, "role-not-allowed");
+  }
+
+  private static long gmvOf(io.vertx.core.json.JsonArray items, long streamerId) {
+    return items.stream().map(i -> (JsonObject) i).filter(i -> i.getLong("streamerAccountId") == streamerId)
+        .findFirst().map(i -> i.getLong("gmvFen")).orElse(0L);
+  }
+
+  private static int rankOf(io.vertx.core.json.JsonArray items, long streamerId) {
+    return items.stream().map(i -> (JsonObject) i).filter(i -> i.getLong("streamerAccountId") == streamerId)
+        .findFirst().map(i -> i.getInteger("rank")).orElseThrow();
+  }
+
+  static long ledgerGmv(long sessionId) {
+    try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cn.redlive.support.TestServers.postgres().port()
+        + "/postgres", "postgres", "")) {
+      var rs = db.createStatement().executeQuery("SELECT coalesce(sum(amount_fen), 0) FROM sales_orders WHERE session_id = " + sessionId);
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package cn.redlive.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real entry point (cn.redlive.Main) in its own JVM, for tests that stop it with SIGTERM or kill -9. */
+public record ServerProcess(Process process, Path log, Api api) {
+
+  public static ServerProcess start(Path workDir, String name, int port, Map<String, String> env) throws IOException {
+    Files.createDirectories(workDir);
+    Path log = workDir.resolve(name + ".log");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "cn.redlive.Main")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("REDLIVE_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("REDLIVE_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("REDLIVE_HTTP_INSTANCES", "1");
+    builder.environment().remove("REDLIVE_DATABASE_URL");
+    builder.environment().remove("REDLIVE_REDIS_URI");
+    builder.environment().putAll(env);
+    ServerProcess server = new ServerProcess(builder.start(), log, new Api("http://127.0.0.1:" + port));
+    server.awaitReady();
+    return server;
+  }
+
+  public String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  public void terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("server did not stop after SIGTERM");
+  }
+
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) throw new AssertionError("server exited early:\n" + output());
+      try {
+        if (api.get("/health/ready").send().status() == 200) return;
+      } catch (AssertionError notYet) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("server not ready in time:\n" + output());
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
