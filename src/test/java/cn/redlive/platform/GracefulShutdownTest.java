@@ -16,6 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @DisplayName("Graceful shutdown")
 class GracefulShutdownTest {
 
+  /** Waits until the server itself reports the requests as active (the scrape itself is one more). */
+  private static void awaitActiveRequests(TestApp app, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      String metrics = app.api().get("/metrics").send().body();
+      double active = metrics.lines()
+          .filter(l -> l.startsWith("vertx_http_server_active_requests"))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+          .sum();
+      if (active >= expected + 1) return;
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the requests never became active");
+  }
+
   @Test
   @DisplayName("requests in flight when the server stops still finish with their real answer")
   void inFlightRequestsFinish() throws Exception {
@@ -26,7 +41,7 @@ class GracefulShutdownTest {
       inFlight.add(CompletableFuture.supplyAsync(() -> app.api().post("/api/v1/auth/login")
           .json(new JsonObject().put("username", TestApp.MANAGER).put("password", TestApp.MANAGER_PASSWORD)).send()));
     }
-    Thread.sleep(100);
+    awaitActiveRequests(app, inFlight.size());
     app.stop();
 
     for (CompletableFuture<Reply> request : inFlight) {
