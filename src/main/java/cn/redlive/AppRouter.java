@@ -44,6 +44,7 @@ final class AppRouter {
   private static ApiRoutes features(Services services) {
     ApiRoutes api = new ApiRoutes();
     new AccountRoutes(services.accounts()).register(api);
+    services.people().register(api);
     return api;
   }
 }

@@ -20,5 +20,6 @@ record Services(
     Tokens tokens,
     AccountGate accountGate,
     AccountService accounts,
+    PeopleFeatures people,
     Health health) {
 }
