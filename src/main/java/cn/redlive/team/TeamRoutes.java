@@ -41,8 +41,8 @@ public final class TeamRoutes {
   }
 
   private void move(RoutingContext rc) {
-    JsonObject body = rc.body() == null || rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
-    String from = body.getString("from");
+    JsonObject body = rc.body().asJsonObject();
+    String from = body == null ? null : body.getString("from");
     Instant at = from == null ? Instant.now() : OffsetDateTime.parse(from).toInstant();
     long streamerId = pathId(rc, "streamerId");
     Respond.ok(rc, teams.memberships().move(streamerId, pathId(rc, "teamId"), at)
