@@ -1,6 +1,7 @@
 package cn.redlive.party;
 
 import cn.redlive.platform.Rows;
+import cn.redlive.platform.SqlWhere;
 import cn.redlive.web.Paging;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -61,38 +62,26 @@ final class PartyRepository {
        LIMIT $2 OFFSET $3
       """;
 
+  private static final String REGISTER_FROM = " FROM streamers s LEFT JOIN party_records p ON p.streamer_id = s.id";
+
+  /** Team names and the next due date are looked up only for the rows of the page. */
   private static final String REGISTER = """
-      SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, t.name AS team_name,
-             coalesce(p.stage, 'none') AS stage,
-             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = s.id) AS next_due_on,
-             count(*) OVER () AS total
-        FROM streamers s
-        LEFT JOIN party_records p ON p.streamer_id = s.id
-        LEFT JOIN teams t ON t.id = s.team_id
-       WHERE ($1::bigint IS NULL OR s.team_id = $1)
-         AND ($2::text IS NULL OR s.status = $2)
-         AND ($3::text IS NULL OR coalesce(p.stage, 'none') = $3)
-         AND ($4::date IS NULL OR EXISTS (
-               SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= $4))
-       ORDER BY s.id
-       LIMIT $5 OFFSET $6
+      WITH page AS (
+        SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, coalesce(p.stage, 'none') AS stage
+        %s
+      )
+      SELECT page.*, t.name AS team_name,
+             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = page.id) AS next_due_on
+        FROM page LEFT JOIN teams t ON t.id = page.team_id
+       ORDER BY page.id
       """;
 
+  private static final String DUE_FROM = " FROM party_obligations o JOIN streamers s ON s.id = o.streamer_id";
+
   private static final String DUE = """
-      SELECT o.streamer_id, o.kind, o.due_on, s.real_name, s.stage_name, s.team_id, t.name AS team_name,
-             count(*) OVER () AS total
-        FROM party_obligations o
-        JOIN streamers s ON s.id = o.streamer_id
-        LEFT JOIN teams t ON t.id = s.team_id
-       WHERE o.due_on <= $1
-         AND s.status <> 'left'
-         AND ($2::bigint IS NULL OR s.team_id = $2)
-         AND ($3::text IS NULL OR o.kind = $3)
-         AND ($4::date IS NULL OR o.due_on < $4)
-         AND ($5::date IS NULL OR o.due_on >= $5)
-       ORDER BY o.due_on, o.streamer_id, o.kind
-       LIMIT $6 OFFSET $7
-      """;
+      SELECT o.streamer_id, o.kind, o.due_on, s.real_name, s.stage_name, s.team_id,
+             (SELECT t.name FROM teams t WHERE t.id = s.team_id) AS team_name
+      """ + DUE_FROM;
 
   private static final String COUNTS = """
       SELECT s.team_id, t.name AS team_name, coalesce(p.stage, 'none') AS stage, count(*) AS n
@@ -148,18 +137,32 @@ final class PartyRepository {
   }
 
   Future<Rows.Page<PartyViews.RegisterEntry>> register(RegisterFilter f, Paging paging) {
-    return pool.preparedQuery(REGISTER)
-        .execute(Tuple.from(new Object[] {f.teamId(), f.status(), f.stage(), f.dueBy(), paging.size(), paging.offset()}))
-        .map(rows -> Rows.page(rows, PartyViews.RegisterEntry::from));
+    SqlWhere where = new SqlWhere()
+        .when(f.teamId(), "s.team_id = ?")
+        .when(f.status(), "s.status = ?")
+        .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
+    if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
+    else where.when(f.stage(), "p.stage = ?");
+    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
+    return Rows.page(pool.preparedQuery(REGISTER.formatted(page)).execute(where.params(paging.size(), paging.offset())),
+        pool.preparedQuery("SELECT count(*) AS total" + REGISTER_FROM + where.sql()).execute(where.params()),
+        PartyViews.RegisterEntry::from);
   }
 
+  /** Obligations in view on asOf (due within the window or overdue) of streamers still at the base, soonest first. */
   Future<Rows.Page<PartyViews.DueItem>> due(DueFilter f, Paging paging) {
-    LocalDate overdueBefore = Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null;
-    LocalDate dueFrom = Obligation.DUE.equals(f.status()) ? f.asOf() : null;
-    return pool.preparedQuery(DUE)
-        .execute(Tuple.from(new Object[] {Obligation.horizon(f.asOf()), f.teamId(), f.kind(), overdueBefore, dueFrom,
-            paging.size(), paging.offset()}))
-        .map(rows -> Rows.page(rows, row -> PartyViews.DueItem.from(row, f.asOf())));
+    SqlWhere where = new SqlWhere()
+        .when(Obligation.horizon(f.asOf()), "o.due_on <= ?")
+        .always("s.status <> 'left'")
+        .when(f.teamId(), "s.team_id = ?")
+        .when(f.kind(), "o.kind = ?")
+        .when(Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null, "o.due_on < ?")
+        .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");
+    return Rows.page(
+        pool.preparedQuery(DUE + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
+            .execute(where.params(paging.size(), paging.offset())),
+        pool.preparedQuery("SELECT count(*) AS total" + DUE_FROM + where.sql()).execute(where.params()),
+        row -> PartyViews.DueItem.from(row, f.asOf()));
   }
 
   Future<List<Row>> counts() {

@@ -1,5 +1,6 @@
 package cn.redlive.platform;
 
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
@@ -27,6 +28,15 @@ public final class Rows {
 
   /** A page of rows that carry the window column {@code total} (count(*) OVER ()). */
   public record Page<T>(List<T> items, long total) {
+  }
+
+  /**
+   * A page from two queries run side by side: the rows of the page, and the filtered total ({@code total} column).
+   * Cheaper than count(*) OVER (), which makes the database build every matching row before the LIMIT.
+   */
+  public static <T> Future<Page<T>> page(Future<RowSet<Row>> rows, Future<RowSet<Row>> count, Function<Row, T> mapper) {
+    return Future.all(rows, count).map(both -> new Page<>(all(rows.result(), mapper),
+        count.result().iterator().next().getLong("total")));
   }
 
   public static <T> Page<T> page(RowSet<Row> rows, Function<Row, T> mapper) {

@@ -1,6 +1,7 @@
 package cn.redlive.streamer;
 
 import cn.redlive.platform.Rows;
+import cn.redlive.platform.SqlWhere;
 import cn.redlive.web.Paging;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -26,15 +27,9 @@ final class StreamerRepository {
 
   private static final String FIND_BY_ACCOUNT = SELECT + "WHERE s.account_id = $1";
 
-  private static final String LIST = """
-      SELECT %s, count(*) OVER () AS total
-        FROM streamers s LEFT JOIN teams t ON t.id = s.team_id
-       WHERE ($1::bigint IS NULL OR s.team_id = $1)
-         AND ($2::text IS NULL OR s.status = $2)
-         AND ($3::text IS NULL OR s.real_name LIKE '%%' || $3 || '%%' OR s.stage_name LIKE '%%' || $3 || '%%')
-       ORDER BY s.id
-       LIMIT $4 OFFSET $5
-      """.formatted(Streamer.COLUMNS);
+  private static final String LIST = "SELECT " + Streamer.COLUMNS + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
+
+  private static final String COUNT = "SELECT count(*) AS total FROM streamers s";
 
   private static final String INSERT = """
       INSERT INTO streamers (account_id, real_name, stage_name, contact, previous_occupation, birth_date, joined_on)
@@ -86,9 +81,14 @@ final class StreamerRepository {
   }
 
   Future<Rows.Page<Streamer>> list(Filter filter, Paging paging) {
-    return pool.preparedQuery(LIST)
-        .execute(Tuple.of(filter.teamId(), filter.status(), filter.query(), paging.size(), paging.offset()))
-        .map(rows -> Rows.page(rows, Streamer::from));
+    SqlWhere where = new SqlWhere()
+        .when(filter.teamId(), "s.team_id = ?")
+        .when(filter.status(), "s.status = ?")
+        .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
+    return Rows.page(
+        pool.preparedQuery(LIST + where.sql() + "ORDER BY s.id" + where.limitOffset()).execute(where.params(paging.size(), paging.offset())),
+        pool.preparedQuery(COUNT + where.sql()).execute(where.params()),
+        Streamer::from);
   }
 
   /** Empty when the account is already linked to another streamer. */
