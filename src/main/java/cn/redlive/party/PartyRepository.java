@@ -71,7 +71,8 @@ final class PartyRepository {
         %s
       )
       SELECT page.*, t.name AS team_name,
-             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = page.id) AS next_due_on
+             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = page.id) AS next_due_on,
+             (%s) AS total
         FROM page LEFT JOIN teams t ON t.id = page.team_id
        ORDER BY page.id
       """;
@@ -80,7 +81,7 @@ final class PartyRepository {
 
   private static final String DUE = """
       SELECT o.streamer_id, o.kind, o.due_on, s.real_name, s.stage_name, s.team_id,
-             (SELECT t.name FROM teams t WHERE t.id = s.team_id) AS team_name
+             (SELECT t.name FROM teams t WHERE t.id = s.team_id) AS team_name, (%s) AS total
       """ + DUE_FROM;
 
   private static final String COUNTS = """
@@ -144,9 +145,9 @@ final class PartyRepository {
     if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
     else where.when(f.stage(), "p.stage = ?");
     String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
-    return Rows.page(pool.preparedQuery(REGISTER.formatted(page)).execute(where.params(paging.size(), paging.offset())),
-        pool.preparedQuery("SELECT count(*) AS total" + REGISTER_FROM + where.sql()).execute(where.params()),
-        PartyViews.RegisterEntry::from);
+    String count = "SELECT count(*) AS total" + REGISTER_FROM + where.sql();
+    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params(paging.size(), paging.offset())),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
   }
 
   /** Obligations in view on asOf (due within the window or overdue) of streamers still at the base, soonest first. */
@@ -158,10 +159,11 @@ final class PartyRepository {
         .when(f.kind(), "o.kind = ?")
         .when(Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null, "o.due_on < ?")
         .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");
+    String count = "SELECT count(*) AS total" + DUE_FROM + where.sql();
     return Rows.page(
-        pool.preparedQuery(DUE + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
+        pool.preparedQuery(DUE.formatted(count) + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
             .execute(where.params(paging.size(), paging.offset())),
-        pool.preparedQuery("SELECT count(*) AS total" + DUE_FROM + where.sql()).execute(where.params()),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1,
         row -> PartyViews.DueItem.from(row, f.asOf()));
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Small helpers every repository needs when reading a RowSet. */
 public final class Rows {
@@ -31,12 +32,16 @@ public final class Rows {
   }
 
   /**
-   * A page from two queries run side by side: the rows of the page, and the filtered total ({@code total} column).
-   * Cheaper than count(*) OVER (), which makes the database build every matching row before the LIMIT.
+   * A page read in one round trip: each row carries the filtered total ({@code total}, an uncorrelated scalar
+   * subquery the database evaluates once). Only an empty page past the first needs {@code countWhenEmpty}.
    */
-  public static <T> Future<Page<T>> page(Future<RowSet<Row>> rows, Future<RowSet<Row>> count, Function<Row, T> mapper) {
-    return Future.all(rows, count).map(both -> new Page<>(all(rows.result(), mapper),
-        count.result().iterator().next().getLong("total")));
+  public static <T> Future<Page<T>> page(Future<RowSet<Row>> rows, Supplier<Future<RowSet<Row>>> countWhenEmpty,
+                                         boolean firstPage, Function<Row, T> mapper) {
+    return rows.compose(found -> {
+      if (found.size() > 0) return Future.succeededFuture(page(found, mapper));
+      if (firstPage) return Future.succeededFuture(new Page<T>(List.of(), 0));
+      return countWhenEmpty.get().map(count -> new Page<T>(List.of(), count.iterator().next().getLong("total")));
+    });
   }
 
   public static <T> Page<T> page(RowSet<Row> rows, Function<Row, T> mapper) {

@@ -27,9 +27,10 @@ final class StreamerRepository {
 
   private static final String FIND_BY_ACCOUNT = SELECT + "WHERE s.account_id = $1";
 
-  private static final String LIST = "SELECT " + Streamer.COLUMNS + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
-
   private static final String COUNT = "SELECT count(*) AS total FROM streamers s";
+
+  private static final String LIST = "SELECT " + Streamer.COLUMNS + ", (%s) AS total"
+      + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
 
   private static final String INSERT = """
       INSERT INTO streamers (account_id, real_name, stage_name, contact, previous_occupation, birth_date, joined_on)
@@ -85,10 +86,10 @@ final class StreamerRepository {
         .when(filter.teamId(), "s.team_id = ?")
         .when(filter.status(), "s.status = ?")
         .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
-    return Rows.page(
-        pool.preparedQuery(LIST + where.sql() + "ORDER BY s.id" + where.limitOffset()).execute(where.params(paging.size(), paging.offset())),
-        pool.preparedQuery(COUNT + where.sql()).execute(where.params()),
-        Streamer::from);
+    String count = COUNT + where.sql();
+    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + "ORDER BY s.id" + where.limitOffset())
+            .execute(where.params(paging.size(), paging.offset())),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, Streamer::from);
   }
 
   /** Empty when the account is already linked to another streamer. */
