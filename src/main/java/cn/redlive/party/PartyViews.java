@@ -13,6 +13,16 @@ final class PartyViews {
   private PartyViews() {
   }
 
+  /** The streamer a line is about, as every list of the feature names them. */
+  private static JsonObject who(long streamerId, String realName, String stageName, Long teamId, String teamName) {
+    return new JsonObject()
+        .put("streamerId", streamerId)
+        .put("realName", realName)
+        .put("stageName", stageName)
+        .put("teamId", teamId)
+        .put("teamName", teamName);
+  }
+
   /** A streamer's line in the manager's register of Party records. */
   record RegisterEntry(long streamerId, String realName, String stageName, String status, Long teamId, String teamName,
                        String stage, LocalDate nextDueOn) implements JsonView {
@@ -25,13 +35,8 @@ final class PartyViews {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject()
-          .put("streamerId", streamerId)
-          .put("realName", realName)
-          .put("stageName", stageName)
+      return who(streamerId, realName, stageName, teamId, teamName)
           .put("status", status)
-          .put("teamId", teamId)
-          .put("teamName", teamName)
           .put("stage", stage)
           .put("nextDueOn", nextDueOn == null ? null : nextDueOn.toString());
     }
@@ -48,12 +53,7 @@ final class PartyViews {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject()
-          .put("streamerId", streamerId)
-          .put("realName", realName)
-          .put("stageName", stageName)
-          .put("teamId", teamId)
-          .put("teamName", teamName)
+      return who(streamerId, realName, stageName, teamId, teamName)
           .put("kind", kind)
           .put("dueOn", dueOn.toString())
           .put("status", Obligation.statusOn(dueOn, asOf))
