@@ -23,6 +23,7 @@ record PeopleFeatures(TeamService teams, StreamerService streamers, PartyService
     StreamerService streamers = new StreamerService(pool, accounts, teams.memberships(), clock);
     StudyService study = new StudyService(pool, streamers, clock);
     PartyService party = new PartyService(pool, streamers, study::courseHoursBy, clock);
+    streamers.onStatusChange(party::streamerStatusChanged);
     return new PeopleFeatures(teams, streamers, party, study);
   }
 

@@ -77,12 +77,14 @@ final class PartyRepository {
        ORDER BY page.id
       """;
 
-  private static final String DUE_FROM = " FROM party_obligations o JOIN streamers s ON s.id = o.streamer_id";
+  /** Streamers who left owe nothing (their obligations are removed), so the count needs no join. */
+  private static final String DUE_COUNT = "SELECT count(*) AS total FROM party_obligations o";
 
   private static final String DUE = """
       SELECT o.streamer_id, o.kind, o.due_on, s.real_name, s.stage_name, s.team_id,
              (SELECT t.name FROM teams t WHERE t.id = s.team_id) AS team_name, (%s) AS total
-      """ + DUE_FROM;
+        FROM party_obligations o JOIN streamers s ON s.id = o.streamer_id
+      """;
 
   private static final String COUNTS = """
       SELECT s.team_id, t.name AS team_name, coalesce(p.stage, 'none') AS stage, count(*) AS n
@@ -150,16 +152,15 @@ final class PartyRepository {
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
   }
 
-  /** Obligations in view on asOf (due within the window or overdue) of streamers still at the base, soonest first. */
+  /** Obligations in view on asOf (due within the window or overdue), soonest first. */
   Future<Rows.Page<PartyViews.DueItem>> due(DueFilter f, Paging paging) {
     SqlWhere where = new SqlWhere()
         .when(Obligation.horizon(f.asOf()), "o.due_on <= ?")
-        .always("s.status <> 'left'")
-        .when(f.teamId(), "s.team_id = ?")
+        .when(f.teamId(), "o.streamer_id IN (SELECT id FROM streamers WHERE team_id = ?)")
         .when(f.kind(), "o.kind = ?")
         .when(Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null, "o.due_on < ?")
         .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");
-    String count = "SELECT count(*) AS total" + DUE_FROM + where.sql();
+    String count = DUE_COUNT + where.sql();
     return Rows.page(
         pool.preparedQuery(DUE.formatted(count) + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
             .execute(where.params(paging.size(), paging.offset())),

@@ -2,6 +2,7 @@ package cn.redlive.party;
 
 import cn.redlive.platform.BaseDays;
 import cn.redlive.platform.Rows;
+import cn.redlive.streamer.Streamer;
 import cn.redlive.streamer.StreamerService;
 import cn.redlive.web.JsonView;
 import cn.redlive.web.Paging;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 
 /**
@@ -42,9 +44,8 @@ public final class PartyService {
       return Future.failedFuture(ProblemException.invalidField("hours", "a training step needs its class hours"));
     }
     PartyStep step = PartyStep.draft(kind, on, hours, months, details);
-    return streamers.get(streamerId)
-        .compose(streamer -> credits.courseHoursBy(streamerId).map(courseHours ->
-            new PartyRules.Context(streamer.birthDate(), BaseDays.today(clock), courseHours)))
+    return streamers.get(streamerId).compose(streamer -> credits.courseHoursBy(streamerId)
+        .map(courseHours -> new PartyRules.Context(streamer.birthDate(), BaseDays.today(clock), courseHours))
         .compose(context -> repository.pool().withTransaction(tx -> repository.lock(tx, streamerId)
             .compose(v -> repository.steps(tx, streamerId))
             .compose(steps -> {
@@ -52,11 +53,26 @@ public final class PartyService {
               PartyRules.check(before, step, context);
               PartyRecord after = before.after(step);
               return repository.insertStep(tx, streamerId, step, actorId)
-                  .compose(v -> repository.saveDerived(tx, streamerId, after, Obligation.of(after)))
+                  .compose(v -> repository.saveDerived(tx, streamerId, after, owed(after, streamer.hasLeft())))
                   .compose(v -> repository.audit(tx, streamerId, actorId, "step:" + kind.code(),
                       steps.isEmpty() ? null : before.toJson(), after.toJson()));
-            })))
+            }))))
         .compose(v -> record(streamerId));
+  }
+
+  /** Nothing is owed by someone who has left the base; coming back brings their obligations back. */
+  public Future<Void> streamerStatusChanged(long streamerId, String status) {
+    return repository.pool().withTransaction(tx -> repository.lock(tx, streamerId)
+        .compose(v -> repository.steps(tx, streamerId))
+        .compose(steps -> {
+          if (steps.isEmpty()) return Future.succeededFuture();
+          PartyRecord record = PartyRecord.fold(steps);
+          return repository.saveDerived(tx, streamerId, record, owed(record, Streamer.LEFT.equals(status)));
+        }));
+  }
+
+  private static List<Obligation> owed(PartyRecord record, boolean hasLeft) {
+    return hasLeft ? List.of() : Obligation.of(record);
   }
 
   /** The record with its steps, what it owes, and the training hours that count toward the requirement. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The talent pool: profiles, their link to a streamer account, status, and red-room screening. */
 public final class StreamerService {
@@ -24,6 +25,13 @@ public final class StreamerService {
   public record Assessment(int conductScore, int businessScore, String notes, String decision, LocalDate assessedOn) {
   }
 
+  /** Told after a manager changes a streamer's status, e.g. so that Party obligations stop for someone who left. */
+  @FunctionalInterface
+  public interface StatusListener {
+    Future<Void> statusChanged(long streamerId, String status);
+  }
+
+  private final List<StatusListener> statusListeners = new CopyOnWriteArrayList<>();
   private final StreamerRepository repository;
   private final AccountService accounts;
   private final TeamMembership memberships;
@@ -44,6 +52,10 @@ public final class StreamerService {
     return ObjectAccess.managerOr((principal, rc) -> principal.is(Role.STREAMER)
         ? isOwnedBy(QueryParams.pathId(rc, "streamerId"), principal.accountId())
         : Future.succeededFuture(false));
+  }
+
+  public void onStatusChange(StatusListener listener) {
+    statusListeners.add(listener);
   }
 
   public Future<Boolean> isOwnedBy(long streamerId, long accountId) {
@@ -83,7 +95,14 @@ public final class StreamerService {
         .compose(s -> repository.update(id, changes))
         .compose(v -> Streamer.LEFT.equals(changes.status()) ? memberships.leaveTeam(id, Instant.now(clock))
             : Future.succeededFuture())
+        .compose(v -> changes.status() == null ? Future.succeededFuture() : tellListeners(id, changes.status()))
         .compose(v -> get(id));
+  }
+
+  private Future<Void> tellListeners(long id, String status) {
+    Future<Void> chain = Future.succeededFuture();
+    for (StatusListener listener : statusListeners) chain = chain.compose(v -> listener.statusChanged(id, status));
+    return chain;
   }
 
   /** Records a screening; admission puts the streamer into a red room, rejection takes them out of it. */

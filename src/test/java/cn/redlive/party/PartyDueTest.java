@@ -108,6 +108,29 @@ class PartyDueTest {
     assertEquals("2025-03-31", page.json().getString("asOf"));
   }
 
+  @Test
+  @DisplayName("a streamer who leaves the base owes nothing, and owes again on coming back")
+  void leaversOweNothing() {
+    long team = people.team();
+    long id = inTeam(team);
+    people.ok(id, "application", "2025-03-10");
+    assertStatus(team, "talk", "2025-04-11", "overdue");
+
+    setStatus(id, "left");
+    Reply afterLeaving = api.get("/api/v1/party/due?asOf=2025-04-11&kind=talk&size=200").as(people.managerToken()).send();
+    assertEquals(false, afterLeaving.body().contains("\"streamerId\":" + id + ","), afterLeaving::toString);
+
+    setStatus(id, "pool");
+    people.join(id, team);
+    assertStatus(team, "talk", "2025-04-11", "overdue");
+  }
+
+  private void setStatus(long id, String status) {
+    Reply reply = api.method("PATCH", "/api/v1/streamers/" + id).as(people.managerToken())
+        .json(new JsonObject().put("status", status)).send();
+    assertEquals(200, reply.status(), reply::toString);
+  }
+
   private long inTeam(long team) {
     long id = people.streamer();
     people.join(id, team);
