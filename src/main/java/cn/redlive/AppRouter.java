@@ -64,6 +64,7 @@ final class AppRouter {
     ApiRoutes api = new ApiRoutes();
     new AccountRoutes(services.accounts()).register(api);
     services.live().register(api);
+    services.people().register(api);
     return api;
   }
 }

@@ -7,6 +7,7 @@ import cn.redlive.account.FirstManager;
 import cn.redlive.account.PasswordHasher;
 import cn.redlive.demo.DemoData;
 import cn.redlive.live.LiveFeature;
+import cn.redlive.demo.PeopleDemoData;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Database;
 import cn.redlive.platform.EmbeddedPostgresServer;
@@ -109,11 +110,13 @@ public final class RedLiveApp {
           AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
           LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(pool));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              new Health(pool, redis, draining), live);
+              PeopleFeatures.create(pool, accounts, java.time.Clock.systemUTC()), new Health(pool, redis, draining), live);
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
-        .compose(v -> config.demo() ? DemoData.load(pool, services.accounts()) : Future.succeededFuture());
+        .compose(v -> config.demo() ? DemoData.load(pool, services.accounts())
+            .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(),
+                services.people().streamers(), services.people().party(), services.people().study())) : Future.succeededFuture());
   }
 
   private Future<Void> deploy() {

@@ -21,6 +21,7 @@ record Services(
     Tokens tokens,
     AccountGate accountGate,
     AccountService accounts,
+    PeopleFeatures people,
     Health health,
     LiveFeature live) {
 }

@@ -1,0 +1,202 @@
+package cn.redlive.demo;
+
+import cn.redlive.party.PartyService;
+import cn.redlive.platform.BaseDays;
+import cn.redlive.streamer.NewStreamer;
+import cn.redlive.streamer.StreamerService;
+import cn.redlive.study.StudyItem;
+import cn.redlive.study.StudyService;
+import cn.redlive.team.Team;
+import cn.redlive.team.TeamService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Demo set "people-v1": four teams, thirty streamers spread over every Party stage (the steps go through the same
+ * rules as a manager's, back-dated from today), screenings, and study-corner items with progress.
+ */
+public final class PeopleDemoData {
+
+  private static final List<String> TEAMS = List.of("枸杞红队", "滩羊先锋队", "贺兰山葡萄酒队", "六盘山特产队");
+
+  /** The six demo streamer accounts come first; the rest are talent-pool members without a login yet. */
+  private static final List<String> LINKED_ACCOUNTS = List.of(
+      "streamer.wang", "streamer.zhang", "streamer.liu", "streamer.hai", "streamer.na", "streamer.yang");
+
+  private static final String[][] PEOPLE = {
+      {"王小燕", "小燕说枸杞"}, {"张海龙", "龙哥卖滩羊"}, {"刘静", "静静的葡萄园"}, {"海燕", "燕子回宁夏"},
+      {"纳文博", "文博带货"}, {"杨春花", "春花姐"}, {"马晓梅", "晓梅优选"}, {"李建军", "建军直播间"},
+      {"丁雪", "雪儿好物"}, {"田志强", "强哥说农产"}, {"周丽娟", "丽娟的厨房"}, {"马文华", "文华红枸杞"},
+      {"白玉兰", "玉兰花开"}, {"苏建平", "平哥甄选"}, {"金凤", "金凤凰"}, {"韩东", "东子滩羊"},
+      {"马秀英", "秀英家乡味"}, {"罗斌", "斌斌酒庄"}, {"何晓红", "晓红助农"}, {"高鹏", "鹏程好货"},
+      {"沙丽", "沙丽葡萄酒"}, {"冯静怡", "静怡小铺"}, {"拓海", "拓海带你逛宁夏"}, {"虎小军", "小军甄品"},
+      {"锁娟", "娟子枸杞"}, {"黑玉梅", "玉梅土特产"}, {"陈浩", "浩哥红色课堂"}, {"余晓东", "晓东贺兰山"},
+      {"保丽", "丽丽滩羊汤"}, {"撒文静", "文静说葡萄"}};
+
+  private static final String[] STAGES = {"none", "applicant", "activist", "development_target", "probationary",
+      "full_member", "cancelled"};
+
+  private PeopleDemoData() {
+  }
+
+  public static Future<Void> load(Pool pool, TeamService teams, StreamerService streamers, PartyService party,
+                                  StudyService study) {
+    return DemoData.loadOnce(pool, "people-v1", () -> new Loader(pool, teams, streamers, party, study).run());
+  }
+
+  private static final class Loader {
+    private final Pool pool;
+    private final TeamService teams;
+    private final StreamerService streamers;
+    private final PartyService party;
+    private final StudyService study;
+    private final LocalDate today = BaseDays.today(Clock.systemUTC());
+    private final List<Long> teamIds = new ArrayList<>();
+    private final List<StudyItem> items = new ArrayList<>();
+    private long managerId;
+
+    Loader(Pool pool, TeamService teams, StreamerService streamers, PartyService party, StudyService study) {
+      this.pool = pool;
+      this.teams = teams;
+      this.streamers = streamers;
+      this.party = party;
+      this.study = study;
+    }
+
+    Future<Void> run() {
+      Future<Void> chain = accountId("manager.ma").map(id -> {
+        managerId = id;
+        return null;
+      });
+      for (String name : TEAMS) chain = chain.compose(v -> teams.create(name).map(Team::id).map(teamIds::add).mapEmpty());
+      chain = chain.compose(v -> publishStudyItems());
+      for (int i = 0; i < PEOPLE.length; i++) {
+        int index = i;
+        chain = chain.compose(v -> streamer(index));
+      }
+      return chain;
+    }
+
+    private Future<Void> publishStudyItems() {
+      return study.publish("学习党的二十大精神专题文章", "article", 20, 0, 5, managerId).map(items::add)
+          .compose(v -> study.publish("《发展党员工作细则》解读视频", "video", 45, 0, 10, managerId)).map(items::add)
+          .compose(v -> study.publish("红色直播间主播职业道德课程", "course", 480, 8, 20, managerId)).map(items::add)
+          .compose(v -> study.publish("党的基本理论集中培训（上）", "course", 720, 12, 25, managerId)).map(items::add)
+          .compose(v -> study.publish("党的基本理论集中培训（下）", "course", 720, 12, 25, managerId)).map(items::add)
+          .compose(v -> study.publish("乡村振兴与宁夏特色产业", "article", 15, 0, 5, managerId)).map(items::add)
+          .mapEmpty();
+    }
+
+    private Future<Void> streamer(int i) {
+      Future<Long> account = i < LINKED_ACCOUNTS.size() ? accountId(LINKED_ACCOUNTS.get(i)) : Future.succeededFuture(null);
+      LocalDate birth = LocalDate.of(1988 + i % 14, 1 + i % 12, 1 + i % 27);
+      return account
+          .compose(accountId -> streamers.create(new NewStreamer(accountId, PEOPLE[i][0], PEOPLE[i][1],
+              "1399510" + String.format("%04d", i), i % 3 == 0 ? "个体商户" : i % 3 == 1 ? "农民" : "大学毕业生",
+              birth, today.minusDays(200L + i * 25L))))
+          .compose(s -> {
+            long teamId = teamIds.get(i % TEAMS.size());
+            String decision = i % 10 == 9 ? "defer" : i % 13 == 12 ? "reject" : "admit";
+            return teams.memberships().move(s.id(), teamId, today.minusDays(180L - i).atStartOfDay(BaseDays.ZONE).toInstant())
+                .compose(v -> i < TEAMS.size() ? teams.appointCaptain(teamId, s.id()).mapEmpty() : Future.succeededFuture())
+                .compose(v -> streamers.screen(s.id(), new StreamerService.Assessment(4 + i % 2, 3 + i % 3,
+                    "思想端正，带货能力较强", decision, today.minusDays(150L - i)), managerId))
+                .compose(v -> partySteps(s.id(), STAGES[i % STAGES.length], i))
+                .compose(v -> studyProgress(s.id(), i));
+          });
+    }
+
+    /** Steps back-dated from today so each streamer ends in {@code stage}; the rules check them like any other. */
+    private Future<Void> partySteps(long id, String stage, int i) {
+      int shift = i;
+      List<Object[]> steps = new ArrayList<>();
+      switch (stage) {
+        case "applicant" -> steps.add(step("application", 20 + shift));
+        case "activist" -> {
+          steps.add(step("application", 400 + shift));
+          steps.add(step("talk", 390 + shift));
+          steps.add(step("activist", 370 + shift));
+          steps.add(step("assessment", 190 + shift));
+        }
+        case "development_target" -> {
+          steps.add(step("application", 800));
+          steps.add(step("talk", 790));
+          steps.add(step("activist", 760));
+          steps.add(step("assessment", 580));
+          steps.add(training(500));
+          steps.add(step("development_target", 380 - shift));
+        }
+        case "probationary" -> {
+          steps.addAll(upToTarget(1200));
+          steps.add(meeting(i % 2 == 0 ? 300 : 100));
+          if (i % 2 == 0) steps.add(step("approval", 250));
+        }
+        case "full_member" -> {
+          steps.addAll(upToTarget(1900));
+          steps.add(meeting(1100));
+          steps.add(step("approval", 1050));
+          steps.add(step("full_membership", 730));
+        }
+        case "cancelled" -> {
+          steps.addAll(upToTarget(1300));
+          steps.add(meeting(500));
+          steps.add(step("approval", 450));
+          steps.add(step("cancellation", 130));
+        }
+        default -> {
+        }
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (Object[] s : steps) {
+        chain = chain.compose(v -> party.recordStep(id, (String) s[0], (LocalDate) s[1], (Double) s[2], null,
+            (JsonObject) s[3], managerId).mapEmpty());
+      }
+      return chain;
+    }
+
+    private List<Object[]> upToTarget(int daysAgo) {
+      return List.of(step("application", daysAgo), step("talk", daysAgo - 10), step("activist", daysAgo - 40),
+          training(daysAgo - 200), step("development_target", daysAgo - 420));
+    }
+
+    private Object[] step(String kind, int daysAgo) {
+      return new Object[] {kind, today.minusDays(daysAgo), null, null};
+    }
+
+    private Object[] training(int daysAgo) {
+      return new Object[] {"training", today.minusDays(daysAgo), 24.0, null};
+    }
+
+    private Object[] meeting(int daysAgo) {
+      return new Object[] {"branch_meeting", today.minusDays(daysAgo), null,
+          new JsonObject().put("entitledVoters", 21).put("present", 18).put("yesVotes", 17).put("notes", "支部大会表决通过")};
+    }
+
+    /** A few days of study for most; every fifth streamer has not studied for two weeks, so shows as behind. */
+    private Future<Void> studyProgress(long id, int i) {
+      Future<Void> chain = Future.succeededFuture();
+      int daysBack = i % 5 == 4 ? 20 : 0;
+      int done = 1 + i % items.size();
+      for (int k = 0; k < done; k++) {
+        StudyItem item = items.get(k);
+        LocalDate day = today.minusDays(daysBack + (done - k));
+        chain = chain.compose(v -> study.recordProgressOf(id, item.id(), item.minutes(), true,
+            day.atTime(LocalTime.of(20, 30)).atZone(BaseDays.ZONE).toInstant()).mapEmpty());
+      }
+      return chain;
+    }
+
+    private Future<Long> accountId(String username) {
+      return pool.preparedQuery("SELECT id FROM accounts WHERE username = $1").execute(Tuple.of(username))
+          .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package cn.redlive.party;
+
+import cn.redlive.platform.Rows;
+import cn.redlive.platform.SqlWhere;
+import cn.redlive.web.Paging;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * All SQL of the party feature. The register, due view and counts read the streamers and teams tables for names
+ * and the current team (read-only); everything they filter on has an index.
+ */
+final class PartyRepository {
+
+  record RegisterFilter(Long teamId, String status, String stage, LocalDate dueBy) {
+  }
+
+  record DueFilter(LocalDate asOf, Long teamId, String kind, String status) {
+  }
+
+  private static final String LOCK = "SELECT id FROM streamers WHERE id = $1 FOR UPDATE";
+
+  private static final String STEPS = """
+      SELECT ps.id, ps.kind, ps.on_date, ps.hours, ps.months, ps.details, ps.recorded_by, ps.recorded_at,
+             a.display_name AS recorded_by_name
+        FROM party_steps ps LEFT JOIN accounts a ON a.id = ps.recorded_by
+       WHERE ps.streamer_id = $1
+       ORDER BY ps.on_date, ps.id
+      """;
+
+  private static final String INSERT_STEP = """
+      INSERT INTO party_steps (streamer_id, kind, on_date, hours, months, details, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      """;
+
+  private static final String UPSERT_RECORD = """
+      INSERT INTO party_records (streamer_id, stage, summary) VALUES ($1, $2, $3)
+      ON CONFLICT (streamer_id) DO UPDATE SET stage = excluded.stage, summary = excluded.summary, updated_at = now()
+      """;
+
+  private static final String CLEAR_OBLIGATIONS = "DELETE FROM party_obligations WHERE streamer_id = $1";
+
+  private static final String INSERT_OBLIGATION = "INSERT INTO party_obligations (streamer_id, kind, due_on) VALUES ($1, $2, $3)";
+
+  private static final String INSERT_AUDIT = """
+      INSERT INTO party_audit (streamer_id, actor_id, action, before, after) VALUES ($1, $2, $3, $4, $5)
+      """;
+
+  private static final String AUDIT = """
+      SELECT pa.*, a.display_name AS actor_name, count(*) OVER () AS total
+        FROM party_audit pa LEFT JOIN accounts a ON a.id = pa.actor_id
+       WHERE pa.streamer_id = $1
+       ORDER BY pa.id DESC
+       LIMIT $2 OFFSET $3
+      """;
+
+  private static final String REGISTER_FROM = " FROM streamers s LEFT JOIN party_records p ON p.streamer_id = s.id";
+
+  /** Team names and the next due date are looked up only for the rows of the page. */
+  private static final String REGISTER = """
+      WITH page AS (
+        SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, coalesce(p.stage, 'none') AS stage
+        %s
+      )
+      SELECT page.*, t.name AS team_name,
+             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = page.id) AS next_due_on,
+             (%s) AS total
+        FROM page LEFT JOIN teams t ON t.id = page.team_id
+       ORDER BY page.id
+      """;
+
+  /** Streamers who left owe nothing (their obligations are removed), so the count needs no join. */
+  private static final String DUE_COUNT = "SELECT count(*) AS total FROM party_obligations o";
+
+  private static final String DUE = """
+      SELECT o.streamer_id, o.kind, o.due_on, s.real_name, s.stage_name, s.team_id,
+             (SELECT t.name FROM teams t WHERE t.id = s.team_id) AS team_name, (%s) AS total
+        FROM party_obligations o JOIN streamers s ON s.id = o.streamer_id
+      """;
+
+  private static final String COUNTS = """
+      SELECT s.team_id, t.name AS team_name, coalesce(p.stage, 'none') AS stage, count(*) AS n
+        FROM streamers s
+        LEFT JOIN party_records p ON p.streamer_id = s.id
+        LEFT JOIN teams t ON t.id = s.team_id
+       WHERE s.status <> 'left'
+       GROUP BY s.team_id, t.name, coalesce(p.stage, 'none')
+       ORDER BY s.team_id NULLS LAST, stage
+      """;
+
+  private final Pool pool;
+
+  PartyRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  /** Serializes writes to one streamer's record for the rest of the transaction. */
+  Future<Void> lock(SqlClient tx, long streamerId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(streamerId)).mapEmpty();
+  }
+
+  Future<List<PartyStep>> steps(SqlClient client, long streamerId) {
+    return client.preparedQuery(STEPS).execute(Tuple.of(streamerId)).map(rows -> Rows.all(rows, PartyStep::from));
+  }
+
+  Future<Void> insertStep(SqlClient tx, long streamerId, PartyStep step, Long actorId) {
+    return tx.preparedQuery(INSERT_STEP).execute(Tuple.from(new Object[] {streamerId, step.kind().code(), step.on(),
+            step.hours() == null ? null : Numeric.create(step.hours()), step.months(), step.details(), actorId}))
+        .mapEmpty();
+  }
+
+  /** Stores the derived record and what it now owes, replacing the previous ones. */
+  Future<Void> saveDerived(SqlClient tx, long streamerId, PartyRecord record, List<Obligation> owed) {
+    Future<?> saved = tx.preparedQuery(UPSERT_RECORD).execute(Tuple.of(streamerId, record.stage().code(), record.toJson()))
+        .compose(v -> tx.preparedQuery(CLEAR_OBLIGATIONS).execute(Tuple.of(streamerId)));
+    if (owed.isEmpty()) return saved.mapEmpty();
+    List<Tuple> batch = owed.stream().map(o -> Tuple.of(streamerId, o.kind(), o.dueOn())).toList();
+    return saved.compose(v -> tx.preparedQuery(INSERT_OBLIGATION).executeBatch(batch)).mapEmpty();
+  }
+
+  Future<Void> audit(SqlClient tx, long streamerId, Long actorId, String action, JsonObject before, JsonObject after) {
+    return tx.preparedQuery(INSERT_AUDIT).execute(Tuple.of(streamerId, actorId, action, before, after)).mapEmpty();
+  }
+
+  Future<Rows.Page<PartyViews.AuditEntry>> auditLog(long streamerId, Paging paging) {
+    return pool.preparedQuery(AUDIT).execute(Tuple.of(streamerId, paging.size(), paging.offset()))
+        .map(rows -> Rows.page(rows, PartyViews.AuditEntry::from));
+  }
+
+  Future<Rows.Page<PartyViews.RegisterEntry>> register(RegisterFilter f, Paging paging) {
+    SqlWhere where = new SqlWhere()
+        .when(f.teamId(), "s.team_id = ?")
+        .when(f.status(), "s.status = ?")
+        .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
+    if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
+    else where.when(f.stage(), "p.stage = ?");
+    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
+    String count = "SELECT count(*) AS total" + REGISTER_FROM + where.sql();
+    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params(paging.size(), paging.offset())),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
+  }
+
+  /** Obligations in view on asOf (due within the window or overdue), soonest first. */
+  Future<Rows.Page<PartyViews.DueItem>> due(DueFilter f, Paging paging) {
+    SqlWhere where = new SqlWhere()
+        .when(Obligation.horizon(f.asOf()), "o.due_on <= ?")
+        .when(f.teamId(), "o.streamer_id IN (SELECT id FROM streamers WHERE team_id = ?)")
+        .when(f.kind(), "o.kind = ?")
+        .when(Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null, "o.due_on < ?")
+        .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");
+    String count = DUE_COUNT + where.sql();
+    return Rows.page(
+        pool.preparedQuery(DUE.formatted(count) + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
+            .execute(where.params(paging.size(), paging.offset())),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1,
+        row -> PartyViews.DueItem.from(row, f.asOf()));
+  }
+
+  Future<List<Row>> counts() {
+    return pool.preparedQuery(COUNTS).execute().map(rows -> Rows.all(rows, row -> row));
+  }
+}

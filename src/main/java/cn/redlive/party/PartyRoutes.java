@@ -1,0 +1,67 @@
+package cn.redlive.party;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.Paging;
+import cn.redlive.web.Principal;
+import cn.redlive.web.Respond;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+
+import static cn.redlive.web.QueryParams.optionalDate;
+import static cn.redlive.web.QueryParams.optionalLong;
+import static cn.redlive.web.QueryParams.pathId;
+import static cn.redlive.web.QueryParams.text;
+
+/**
+ * HTTP face of Party development; operation ids match openapi/redlive.yaml. Political status is readable by
+ * managers and the streamer themself only: the contract keeps brand partners and ingest clients out (403), and
+ * {@code streamerSelfOrManager} answers 404 to any other streamer.
+ */
+public final class PartyRoutes {
+
+  private final PartyService party;
+  private final ObjectAccess streamerSelfOrManager;
+
+  public PartyRoutes(PartyService party, ObjectAccess streamerSelfOrManager) {
+    this.party = party;
+    this.streamerSelfOrManager = streamerSelfOrManager;
+  }
+
+  public void register(ApiRoutes api) {
+    api.handle("getPartyRecord", rc -> Respond.ok(rc, party.record(pathId(rc, "streamerId")))).onlyIf(streamerSelfOrManager);
+    api.handle("recordPartyStep", this::recordStep);
+    api.handle("listPartyAudit", this::audit).onlyIf(streamerSelfOrManager);
+    api.handle("listPartyRecords", this::register);
+    api.handle("listPartyDue", this::due);
+    api.handle("getPartyCounts", rc -> Respond.ok(rc, party.counts()));
+  }
+
+  private void recordStep(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), body.getString("kind"),
+        LocalDate.parse(body.getString("on")), body.getDouble("hours"), body.getInteger("months"),
+        body.getJsonObject("details"), Principal.of(rc).accountId()));
+  }
+
+  private void audit(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    Respond.ok(rc, party.audit(pathId(rc, "streamerId"), paging).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void register(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    boolean due = "true".equals(text(rc, "due"));
+    Respond.ok(rc, party.register(optionalLong(rc, "team"), text(rc, "status"), text(rc, "stage"), due,
+        optionalDate(rc, "asOf"), paging).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void due(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    LocalDate asOf = optionalDate(rc, "asOf") == null ? party.today() : optionalDate(rc, "asOf");
+    Respond.ok(rc, party.due(asOf, optionalLong(rc, "team"), text(rc, "kind"), text(rc, "status"), paging)
+        .map(page -> paging.envelope(page.items(), page.total()).put("asOf", asOf.toString())));
+  }
+}

@@ -1,0 +1,149 @@
+package cn.redlive.party;
+
+import cn.redlive.platform.BaseDays;
+import cn.redlive.platform.Rows;
+import cn.redlive.streamer.Streamer;
+import cn.redlive.streamer.StreamerService;
+import cn.redlive.web.JsonView;
+import cn.redlive.web.Paging;
+import cn.redlive.web.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+
+/**
+ * Party development records. A step is checked against the record folded from the earlier steps, then stored with
+ * the derived record, its obligations and an audit entry in one transaction; the streamer's row lock keeps two
+ * managers from recording conflicting steps at once. Nothing here is logged: political status is sensitive.
+ */
+public final class PartyService {
+
+  private final PartyRepository repository;
+  private final StreamerService streamers;
+  private final TrainingCredits credits;
+  private final Clock clock;
+
+  public PartyService(Pool pool, StreamerService streamers, TrainingCredits credits, Clock clock) {
+    this.repository = new PartyRepository(pool);
+    this.streamers = streamers;
+    this.credits = credits;
+    this.clock = clock;
+  }
+
+  /** Records one dated step (back-dating allowed) and answers the record as it now stands. */
+  public Future<JsonObject> recordStep(long streamerId, String kindCode, LocalDate on, Double hours, Integer months,
+                                       JsonObject details, Long actorId) {
+    StepKind kind = StepKind.fromCode(kindCode).orElseThrow(() -> ProblemException.invalidField("kind", "unknown step " + kindCode));
+    if (kind == StepKind.TRAINING && (hours == null || hours <= 0)) {
+      return Future.failedFuture(ProblemException.invalidField("hours", "a training step needs its class hours"));
+    }
+    PartyStep step = PartyStep.draft(kind, on, hours, months, details);
+    return streamers.get(streamerId).compose(streamer -> credits.courseHoursBy(streamerId)
+        .map(courseHours -> new PartyRules.Context(streamer.birthDate(), BaseDays.today(clock), courseHours))
+        .compose(context -> repository.pool().withTransaction(tx -> repository.lock(tx, streamerId)
+            .compose(v -> repository.steps(tx, streamerId))
+            .compose(steps -> {
+              PartyRecord before = PartyRecord.fold(steps);
+              PartyRules.check(before, step, context);
+              PartyRecord after = before.after(step);
+              return repository.insertStep(tx, streamerId, step, actorId)
+                  .compose(v -> repository.saveDerived(tx, streamerId, after, owed(after, streamer.hasLeft())))
+                  .compose(v -> repository.audit(tx, streamerId, actorId, "step:" + kind.code(),
+                      steps.isEmpty() ? null : before.toJson(), after.toJson()));
+            }))))
+        .compose(v -> record(streamerId));
+  }
+
+  /** Nothing is owed by someone who has left the base; coming back brings their obligations back. */
+  public Future<Void> streamerStatusChanged(long streamerId, String status) {
+    return repository.pool().withTransaction(tx -> repository.lock(tx, streamerId)
+        .compose(v -> repository.steps(tx, streamerId))
+        .compose(steps -> {
+          if (steps.isEmpty()) return Future.succeededFuture();
+          PartyRecord record = PartyRecord.fold(steps);
+          return repository.saveDerived(tx, streamerId, record, owed(record, Streamer.LEFT.equals(status)));
+        }));
+  }
+
+  private static List<Obligation> owed(PartyRecord record, boolean hasLeft) {
+    return hasLeft ? List.of() : Obligation.of(record);
+  }
+
+  /** The record with its steps, what it owes, and the training hours that count toward the requirement. */
+  public Future<JsonObject> record(long streamerId) {
+    return streamers.get(streamerId)
+        .compose(s -> credits.courseHoursBy(streamerId))
+        .compose(courseHours -> repository.steps(repository.pool(), streamerId).map(steps -> {
+          PartyRecord record = PartyRecord.fold(steps);
+          double courses = courseHours.applyAsDouble(BaseDays.today(clock));
+          JsonArray owed = new JsonArray();
+          Obligation.of(record).forEach(o -> owed.add(new JsonObject().put("kind", o.kind()).put("dueOn", o.dueOn().toString())));
+          return record.toJson()
+              .put("streamerId", streamerId)
+              .put("courseHours", courses)
+              .put("trainingHours", record.trainingStepHours() + courses)
+              .put("requiredTrainingHours", PartyRules.REQUIRED_TRAINING_HOURS)
+              .put("obligations", owed)
+              .put("steps", JsonView.itemsOf(steps).getJsonArray("items"));
+        }));
+  }
+
+  public Future<Rows.Page<PartyViews.AuditEntry>> audit(long streamerId, Paging paging) {
+    return streamers.get(streamerId).compose(s -> repository.auditLog(streamerId, paging));
+  }
+
+  /** The register; {@code due} keeps only streamers with something due or overdue on {@code asOf}. */
+  public Future<Rows.Page<PartyViews.RegisterEntry>> register(Long teamId, String status, String stage, boolean due,
+                                                            LocalDate asOf, Paging paging) {
+    LocalDate dueBy = due ? Obligation.horizon(asOf == null ? today() : asOf) : null;
+    return repository.register(new PartyRepository.RegisterFilter(teamId, status, stage, dueBy), paging);
+  }
+
+  /** Today at the base (Asia/Shanghai), the default day for views that take an asOf date. */
+  public LocalDate today() {
+    return BaseDays.today(clock);
+  }
+
+  public Future<Rows.Page<PartyViews.DueItem>> due(LocalDate asOf, Long teamId, String kind, String status, Paging paging) {
+    return repository.due(new PartyRepository.DueFilter(asOf, teamId, kind, status), paging);
+  }
+
+  /** Streamers per stage for each team and base-wide; "applied" counts everyone who has ever submitted an application. */
+  public Future<JsonObject> counts() {
+    return repository.counts().map(rows -> {
+      JsonObject baseWide = emptyCounts();
+      JsonArray teams = new JsonArray();
+      JsonObject current = null;
+      Long currentTeam = -1L;
+      for (var row : rows) {
+        Long teamId = row.getLong("team_id");
+        if (current == null || !java.util.Objects.equals(teamId, currentTeam)) {
+          current = new JsonObject().put("teamId", teamId).put("teamName", row.getString("team_name")).put("counts", emptyCounts());
+          teams.add(current);
+          currentTeam = teamId;
+        }
+        add(current.getJsonObject("counts"), row.getString("stage"), row.getLong("n"));
+        add(baseWide, row.getString("stage"), row.getLong("n"));
+      }
+      return new JsonObject().put("baseWide", baseWide).put("teams", teams);
+    });
+  }
+
+  private static JsonObject emptyCounts() {
+    JsonObject counts = new JsonObject();
+    for (Stage stage : Stage.values()) counts.put(stage.code(), 0L);
+    return counts.put("applied", 0L);
+  }
+
+  private static void add(JsonObject counts, String stage, long n) {
+    counts.put(stage, counts.getLong(stage) + n);
+    if (!Stage.NONE.code().equals(stage)) counts.put("applied", counts.getLong("applied") + n);
+  }
+
+}

@@ -1,0 +1,129 @@
+package cn.redlive.streamer;
+
+import cn.redlive.platform.Rows;
+import cn.redlive.platform.SqlWhere;
+import cn.redlive.web.Paging;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** All SQL of the streamer feature. */
+final class StreamerRepository {
+
+  record Filter(Long teamId, String status, String query) {
+  }
+
+  record Changes(String stageName, String contact, String previousOccupation, String status) {
+  }
+
+  private static final String SELECT = "SELECT " + Streamer.COLUMNS + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id ";
+
+  private static final String FIND = SELECT + "WHERE s.id = $1";
+
+  private static final String FIND_BY_ACCOUNT = SELECT + "WHERE s.account_id = $1";
+
+  private static final String COUNT = "SELECT count(*) AS total FROM streamers s";
+
+  private static final String LIST = "SELECT " + Streamer.COLUMNS + ", (%s) AS total"
+      + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
+
+  private static final String INSERT = """
+      INSERT INTO streamers (account_id, real_name, stage_name, contact, previous_occupation, birth_date, joined_on)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (account_id) DO NOTHING
+      RETURNING id
+      """;
+
+  private static final String UPDATE = """
+      UPDATE streamers
+         SET stage_name = coalesce($2, stage_name), contact = coalesce($3, contact),
+             previous_occupation = coalesce($4, previous_occupation), status = coalesce($5, status), updated_at = now()
+       WHERE id = $1
+      """;
+
+  private static final String OWNER = "SELECT account_id FROM streamers WHERE id = $1";
+
+  private static final String INSERT_SCREENING = """
+      INSERT INTO screenings (streamer_id, conduct_score, business_score, notes, decision, assessor_id, assessed_on)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      RETURNING id
+      """;
+
+  private static final String SCREENINGS = """
+      SELECT sc.*, a.display_name AS assessor_name
+        FROM screenings sc JOIN accounts a ON a.id = sc.assessor_id
+       WHERE sc.streamer_id = $1 AND ($2::bigint IS NULL OR sc.id = $2)
+       ORDER BY sc.assessed_on DESC, sc.id DESC
+      """;
+
+  private static final String SET_STATUS = "UPDATE streamers SET status = $2, updated_at = now() WHERE id = $1";
+
+  private final Pool pool;
+
+  StreamerRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  Future<Optional<Streamer>> find(long id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Streamer::from));
+  }
+
+  Future<Optional<Streamer>> findByAccount(long accountId) {
+    return pool.preparedQuery(FIND_BY_ACCOUNT).execute(Tuple.of(accountId)).map(rows -> Rows.first(rows).map(Streamer::from));
+  }
+
+  Future<Rows.Page<Streamer>> list(Filter filter, Paging paging) {
+    SqlWhere where = new SqlWhere()
+        .when(filter.teamId(), "s.team_id = ?")
+        .when(filter.status(), "s.status = ?")
+        .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
+    String count = COUNT + where.sql();
+    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + "ORDER BY s.id" + where.limitOffset())
+            .execute(where.params(paging.size(), paging.offset())),
+        () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, Streamer::from);
+  }
+
+  /** Empty when the account is already linked to another streamer. */
+  Future<Optional<Long>> insert(NewStreamer s) {
+    return pool.preparedQuery(INSERT)
+        .execute(Tuple.from(new Object[] {s.accountId(), s.realName(), s.stageName(), s.contact(),
+            s.previousOccupation(), s.birthDate(), s.joinedOn()}))
+        .map(rows -> Rows.first(rows).map(r -> r.getLong("id")));
+  }
+
+  Future<Boolean> update(long id, Changes c) {
+    return pool.preparedQuery(UPDATE)
+        .execute(Tuple.of(id, c.stageName(), c.contact(), c.previousOccupation(), c.status()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The account linked to the streamer; empty when there is no such streamer or it has no login. */
+  Future<Optional<Long>> owner(long streamerId) {
+    return pool.preparedQuery(OWNER).execute(Tuple.of(streamerId))
+        .map(rows -> Rows.first(rows).map(r -> r.getLong("account_id")));
+  }
+
+  Future<Long> insertScreening(SqlClient tx, long streamerId, int conduct, int business, String notes, String decision,
+                               long assessorId, LocalDate on) {
+    return tx.preparedQuery(INSERT_SCREENING)
+        .execute(Tuple.from(new Object[] {streamerId, conduct, business, notes, decision, assessorId, on}))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  Future<Void> setStatus(SqlClient tx, long streamerId, String status) {
+    return tx.preparedQuery(SET_STATUS).execute(Tuple.of(streamerId, status)).mapEmpty();
+  }
+
+  Future<List<Screening>> screenings(long streamerId, Long onlyId) {
+    return pool.preparedQuery(SCREENINGS).execute(Tuple.of(streamerId, onlyId)).map(rows -> Rows.all(rows, Screening::from));
+  }
+}

@@ -1,0 +1,55 @@
+package cn.redlive.study;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.Paging;
+import cn.redlive.web.Principal;
+import cn.redlive.web.Respond;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.OffsetDateTime;
+
+import static cn.redlive.web.QueryParams.optionalDate;
+import static cn.redlive.web.QueryParams.pathId;
+import static cn.redlive.web.QueryParams.text;
+
+/** HTTP face of the study corner; operation ids match openapi/redlive.yaml. */
+public final class StudyRoutes {
+
+  private final StudyService study;
+  private final ObjectAccess streamerSelfOrManager;
+
+  public StudyRoutes(StudyService study, ObjectAccess streamerSelfOrManager) {
+    this.study = study;
+    this.streamerSelfOrManager = streamerSelfOrManager;
+  }
+
+  public void register(ApiRoutes api) {
+    api.handle("listStudyItems", this::items);
+    api.handle("publishStudyItem", this::publish);
+    api.handle("recordStudyProgress", this::progress);
+    api.handle("getStreamerStudy", rc -> Respond.ok(rc, study.summary(pathId(rc, "streamerId"), optionalDate(rc, "asOf"))))
+        .onlyIf(streamerSelfOrManager);
+    api.handle("getTeamStudy", rc -> Respond.ok(rc, study.teamTable(pathId(rc, "teamId"), optionalDate(rc, "asOf"))));
+  }
+
+  private void items(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    Respond.ok(rc, study.items(text(rc, "kind"), paging).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void publish(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Respond.json(rc, 201, study.publish(body.getString("title"), body.getString("kind"), body.getInteger("minutes"),
+        body.getDouble("classHours", 0.0), body.getInteger("points"), Principal.of(rc).accountId()));
+  }
+
+  private void progress(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    String at = body.getString("at");
+    Respond.json(rc, 201, study.recordProgress(Principal.of(rc).accountId(), body.getLong("itemId"),
+        body.getInteger("minutes", 0), body.getBoolean("completed", false),
+        at == null ? null : OffsetDateTime.parse(at).toInstant()));
+  }
+}

@@ -1,0 +1,56 @@
+package cn.redlive.team;
+
+import cn.redlive.platform.Rows;
+import cn.redlive.web.Paging;
+import cn.redlive.web.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+/** Teams, their captains and their members; {@link #memberships()} owns the history over time. */
+public final class TeamService {
+
+  private final TeamRepository repository;
+  private final TeamMembership memberships;
+
+  public TeamService(Pool pool) {
+    this.repository = new TeamRepository(pool);
+    this.memberships = new TeamMembership(repository);
+  }
+
+  public TeamMembership memberships() {
+    return memberships;
+  }
+
+  public Future<Rows.Page<Team>> list(Paging paging) {
+    return repository.list(paging);
+  }
+
+  public Future<Team> create(String name) {
+    return repository.insert(name.trim()).compose(id -> id
+        .map(this::get)
+        .orElseGet(() -> Future.failedFuture(ProblemException.conflict("team-name-taken", "A team named " + name + " exists."))));
+  }
+
+  public Future<Team> get(long id) {
+    return repository.find(id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(ProblemException.notFound("There is no team " + id + "."))));
+  }
+
+  /** The team with its current members. */
+  public Future<JsonObject> withMembers(long id) {
+    return get(id).compose(team -> repository.currentMembers(id).map(members -> {
+      JsonArray list = new JsonArray();
+      members.forEach(m -> list.add(m.toJson()));
+      return team.toJson().put("currentMembers", list);
+    }));
+  }
+
+  public Future<Team> appointCaptain(long teamId, long streamerId) {
+    return get(teamId)
+        .compose(team -> repository.setCaptain(teamId, streamerId))
+        .compose(done -> done ? get(teamId) : Future.failedFuture(ProblemException.ruleViolated("captain-not-member",
+            "The captain must be a current member of the team.")));
+  }
+}

@@ -1,0 +1,47 @@
+package cn.redlive.web;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Typed reads of path and query parameters the contract has already validated. */
+public final class QueryParams {
+
+  private QueryParams() {
+  }
+
+  public static long pathId(RoutingContext rc, String name) {
+    try {
+      return Long.parseLong(rc.pathParam(name));
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField(name, "must be a whole number");
+    }
+  }
+
+  public static Long optionalLong(RoutingContext rc, String name) {
+    String raw = text(rc, name);
+    if (raw == null) return null;
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField(name, "must be a whole number");
+    }
+  }
+
+  public static LocalDate optionalDate(RoutingContext rc, String name) {
+    String raw = text(rc, name);
+    if (raw == null) return null;
+    try {
+      return LocalDate.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField(name, "must be a date like 2026-05-01");
+    }
+  }
+
+  /** The trimmed parameter, or null when absent or blank. */
+  public static String text(RoutingContext rc, String name) {
+    String raw = rc.queryParams().get(name);
+    return raw == null || raw.isBlank() ? null : raw.trim();
+  }
+}

@@ -1,0 +1,77 @@
+package cn.redlive.party;
+
+import cn.redlive.support.Api;
+import cn.redlive.support.People;
+import cn.redlive.support.Reply;
+import cn.redlive.support.TestApp;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Managers list Party records and count them per stage")
+class PartyRegisterTest {
+
+  private final Api api = TestApp.shared().api();
+  private final People people = new People(api);
+
+  @Test
+  @DisplayName("the register filters by team, stage and due, and paginates")
+  void registerFilters() {
+    long team = people.team();
+    long applicant = member(team);
+    people.ok(applicant, "application", "2025-03-10");
+    long activist = member(team);
+    people.ok(activist, "application", "2024-01-02");
+    people.ok(activist, "activist", "2024-01-10");
+    member(team);
+
+    assertEquals(3, register("team=" + team).json().getLong("total"));
+    Reply activists = register("team=" + team + "&stage=activist");
+    assertEquals(1, activists.json().getLong("total"));
+    assertEquals(activist, activists.json().getJsonArray("items").getJsonObject(0).getLong("streamerId"));
+    assertEquals(1, register("team=" + team + "&stage=none").json().getLong("total"));
+    Reply due = register("team=" + team + "&due=true&asOf=2025-03-31");
+    assertEquals(2, due.json().getLong("total"), due::toString);
+    assertEquals(1, register("team=" + team + "&due=true&asOf=2024-07-01").json().getLong("total"));
+    Reply page = register("team=" + team + "&size=2&page=2");
+    assertEquals(1, page.json().getJsonArray("items").size());
+    assertEquals(3, page.json().getLong("total"));
+  }
+
+  @Test
+  @DisplayName("counts per stage per team and base-wide include how many have applied")
+  void countsPerStage() {
+    long team = people.team();
+    people.ok(member(team), "application", "2025-03-10");
+    people.ok(member(team), "application", "2025-03-11");
+    long target = member(team);
+    people.toDevelopmentTarget(target);
+    member(team);
+
+    Reply counts = api.get("/api/v1/party/counts").as(people.managerToken()).send();
+    assertEquals(200, counts.status(), counts::toString);
+    JsonObject mine = counts.json().getJsonArray("teams").stream().map(JsonObject.class::cast)
+        .filter(t -> Long.valueOf(team).equals(t.getLong("teamId"))).findFirst().orElseThrow().getJsonObject("counts");
+    assertEquals(2, mine.getLong("applicant"));
+    assertEquals(1, mine.getLong("development_target"));
+    assertEquals(1, mine.getLong("none"));
+    assertEquals(3, mine.getLong("applied"));
+    JsonObject base = counts.json().getJsonObject("baseWide");
+    assertTrue(base.getLong("applied") >= 3 && base.getLong("applicant") >= 2);
+  }
+
+  private long member(long team) {
+    long id = people.streamer();
+    people.join(id, team);
+    return id;
+  }
+
+  private Reply register(String query) {
+    Reply reply = api.get("/api/v1/party/records?" + query).as(people.managerToken()).send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply;
+  }
+}
