@@ -5,7 +5,11 @@ import cn.redlive.account.AccountRepository;
 import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
 import cn.redlive.account.PasswordHasher;
+import cn.redlive.brand.Brands;
+import cn.redlive.catalog.CatalogImports;
 import cn.redlive.demo.DemoData;
+import cn.redlive.product.Products;
+import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Database;
 import cn.redlive.platform.EmbeddedPostgresServer;
@@ -106,12 +110,18 @@ public final class RedLiveApp {
           AccountGate gate = new AccountGate(repository);
           PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
           AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
+          Brands brands = new Brands(pool);
+          Products products = new Products(pool, brands);
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              new Health(pool, redis, draining));
+              new Health(pool, redis, draining), brands, products, new CatalogImports(vertx, pool, brands),
+              new SelectionLists(pool, products, brands));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
-        .compose(v -> config.demo() ? DemoData.load(pool, services.accounts()) : Future.succeededFuture());
+        .compose(v -> services.catalogImports().failAbandoned())
+        .compose(v -> config.demo()
+            ? DemoData.load(pool, services.accounts(), services.brands(), services.products())
+            : Future.succeededFuture());
   }
 
   private Future<Void> deploy() {

@@ -2,6 +2,10 @@ package cn.redlive;
 
 import cn.redlive.account.AccountGate;
 import cn.redlive.account.AccountService;
+import cn.redlive.brand.Brands;
+import cn.redlive.catalog.CatalogImports;
+import cn.redlive.product.Products;
+import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Health;
 import cn.redlive.platform.Redis;
@@ -20,5 +24,9 @@ record Services(
     Tokens tokens,
     AccountGate accountGate,
     AccountService accounts,
-    Health health) {
+    Health health,
+    Brands brands,
+    Products products,
+    CatalogImports catalogImports,
+    SelectionLists selectionLists) {
 }
