@@ -35,6 +35,7 @@ final class UploadReceiver {
   Future<Received> receive(HttpServerRequest request) {
     String declared = request.getHeader("Content-Length");
     if (declared != null && parse(declared) > MAX_BYTES) {
+      drain(request);
       return Future.failedFuture(tooLarge());
     }
     Path file = directory.resolve("upload-" + UUID.randomUUID());
@@ -51,6 +52,7 @@ final class UploadReceiver {
       bytes[0] += chunk.length();
       if (bytes[0] > MAX_BYTES) {
         discard(out, file);
+        drain(request);
         done.tryFail(tooLarge());
         return;
       }
@@ -73,6 +75,19 @@ final class UploadReceiver {
     });
     request.resume();
     return done.future();
+  }
+
+  /**
+   * Reads and drops the rest of a refused body, so the client gets to read our 413 (a client still sending would
+   * not); the answer carries Connection: close, and a sender that keeps going far past the limit is cut off.
+   */
+  private static void drain(HttpServerRequest request) {
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > 2 * MAX_BYTES) request.connection().close();
+    });
+    request.resume();
   }
 
   private void discard(AsyncFile out, Path file) {

@@ -124,29 +124,28 @@ public final class Products {
   }
 
   private Future<Void> approveIn(SqlClient tx, long id, long managerId) {
-    return repository.lockPendingRevision(tx, id).compose(revision -> {
-      if (revision.isPresent()) {
-        return repository.applyRevision(tx, revision.get())
-            .compose(v -> repository.decide(tx, id, revision.get(), Product.APPROVED, null, managerId));
-      }
-      return repository.setStatus(tx, id, Product.APPROVED, null, Product.PENDING).compose(changed -> changed
-          ? repository.decide(tx, id, null, Product.APPROVED, null, managerId)
-          : Future.failedFuture(nothingToReview(id)));
-    });
+    return decide(tx, id, Product.APPROVED, null, managerId);
   }
 
   /** Rejects the pending revision (the approved version keeps selling) or else the pending product. */
   public Future<Product> reject(long id, String reason, long managerId) {
     if (reason == null || reason.isBlank()) throw ProblemException.invalidField("reason", "is required");
-    return repository.pool().withTransaction(tx -> repository.lockPendingRevision(tx, id).compose(revision -> {
+    return repository.pool().withTransaction(tx -> decide(tx, id, Product.REJECTED, reason, managerId)).compose(v -> get(id));
+  }
+
+  /** A decision is on the pending revision if there is one, else on the pending product; both are recorded. */
+  private Future<Void> decide(SqlClient tx, long id, String decision, String reason, long managerId) {
+    boolean approve = Product.APPROVED.equals(decision);
+    return repository.lockPendingRevision(tx, id).compose(revision -> {
       if (revision.isPresent()) {
-        return repository.rejectRevision(tx, revision.get())
-            .compose(v -> repository.decide(tx, id, revision.get(), Product.REJECTED, reason, managerId));
+        long revisionId = revision.get();
+        return (approve ? repository.applyRevision(tx, revisionId) : repository.rejectRevision(tx, revisionId))
+            .compose(v -> repository.decide(tx, id, revisionId, decision, reason, managerId));
       }
-      return repository.setStatus(tx, id, Product.REJECTED, reason, Product.PENDING).compose(changed -> changed
-          ? repository.decide(tx, id, null, Product.REJECTED, reason, managerId)
+      return repository.setStatus(tx, id, decision, reason, Product.PENDING).compose(changed -> changed
+          ? repository.decide(tx, id, null, decision, reason, managerId)
           : Future.failedFuture(nothingToReview(id)));
-    })).compose(v -> get(id));
+    });
   }
 
   private static void requireValid(ProductFields fields) {

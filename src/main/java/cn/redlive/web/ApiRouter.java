@@ -183,7 +183,15 @@ public final class ApiRouter {
         rc.fail(ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON."));
         return;
       }
-      RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
+      Future<io.vertx.openapi.validation.ValidatableRequest> extracted;
+      try {
+        extracted = RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body));
+      } catch (RuntimeException e) {
+        // the extractor throws (not fails) on values it cannot decode, e.g. a literal % in a query parameter
+        rc.fail(ContractErrors.toProblem(e));
+        return;
+      }
+      extracted
           .compose(request -> validator.validate(request, operation.getOperationId()))
           .onSuccess(validated -> {
             rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);

@@ -46,6 +46,15 @@ public final class Catalogs {
     return new BrandWithPartner(brandId, partner);
   }
 
+  /** Creates a pending product through the API and returns its id. */
+  public long newProduct(String token, String sku, String name, String category, long priceFen) {
+    Reply created = api.post("/api/v1/products").as(token).json(new JsonObject().put("sku", sku).put("name", name)
+        .put("category", category).put("origin", "宁夏").put("priceFen", priceFen).put("commissionBp", 1500).put("stock", 10)).send();
+    assertEquals(201, created.status(), created::toString);
+    assertEquals("pending", created.json().getString("status"));
+    return created.json().getLong("id");
+  }
+
   /** Uploads, expects 202, and polls the job until it is finished. */
   public JsonObject importFile(String token, String mode, String contentType, byte[] bytes) {
     Reply started = api.post("/api/v1/catalog/imports?mode=" + mode + "&fileName=test").as(token).bytes(contentType, bytes).send();
