@@ -47,7 +47,6 @@ CREATE TABLE products (
 );
 CREATE INDEX products_name_trgm ON products USING gin (name gin_trgm_ops);
 CREATE INDEX products_status_idx ON products (status, id);
-CREATE INDEX products_brand_idx ON products (brand_id, id);
 CREATE INDEX products_category_idx ON products (category);
 CREATE INDEX products_price_idx ON products (price_fen);
 

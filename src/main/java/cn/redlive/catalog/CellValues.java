@@ -18,12 +18,17 @@ final class CellValues {
   private static final Pattern WHOLE = Pattern.compile("\\d+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、|\\n]+");
   private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s;；,，|]+");
+  private static final Pattern CURRENCY = Pattern.compile("[¥￥\\s,，]|元$|(?i)^(rmb|cny)|(?i)(rmb|cny)$");
+  private static final Pattern SPACES = Pattern.compile("\\s");
+  private static final Pattern COUNT_NOISE = Pattern.compile("[\\s,，]");
+  private static final Pattern KILOGRAMS = Pattern.compile("(kg|千克|公斤)$");
+  private static final Pattern GRAMS = Pattern.compile("(g|克)$");
 
   private CellValues() {
   }
 
   static long fen(String cell) {
-    String s = cell.replaceAll("[¥￥\\s]", "").replaceAll("(?i)^(rmb|cny)|元$|(?i)(rmb|cny)$", "").replace(",", "").replace("，", "");
+    String s = CURRENCY.matcher(cell).replaceAll("");
     if (!AMOUNT.matcher(s).matches()) {
       throw new IllegalArgumentException("is not an amount in yuan, e.g. 129.00 or ¥1,299.00");
     }
@@ -31,7 +36,7 @@ final class CellValues {
   }
 
   static int basisPoints(String cell) {
-    String s = cell.replaceAll("\\s", "");
+    String s = SPACES.matcher(cell).replaceAll("");
     boolean percent = s.endsWith("%") || s.endsWith("％");
     if (percent) s = s.substring(0, s.length() - 1);
     if (!DECIMAL.matcher(s).matches()) throw new IllegalArgumentException("is not a percentage, e.g. 15%");
@@ -45,7 +50,7 @@ final class CellValues {
   }
 
   static int count(String cell) {
-    String s = cell.replaceAll("[\\s,，]", "");
+    String s = COUNT_NOISE.matcher(cell).replaceAll("");
     if (s.endsWith(".0")) s = s.substring(0, s.length() - 2);
     if (!WHOLE.matcher(s).matches()) throw new IllegalArgumentException("is not a whole number of items");
     try {
@@ -56,14 +61,14 @@ final class CellValues {
   }
 
   static Optional<Integer> grams(String cell) {
-    String s = cell.replaceAll("[\\s,]", "").toLowerCase();
+    String s = COUNT_NOISE.matcher(cell).replaceAll("").toLowerCase();
     if (s.isEmpty()) return Optional.empty();
     int factor = 1;
     if (s.endsWith("kg") || s.endsWith("千克") || s.endsWith("公斤")) {
       factor = 1000;
-      s = s.replaceAll("(kg|千克|公斤)$", "");
+      s = KILOGRAMS.matcher(s).replaceAll("");
     } else {
-      s = s.replaceAll("(g|克)$", "");
+      s = GRAMS.matcher(s).replaceAll("");
     }
     if (!DECIMAL.matcher(s).matches()) throw new IllegalArgumentException("is not a weight, e.g. 500 or 500g or 0.5kg");
     return Optional.of(new BigDecimal(s).multiply(BigDecimal.valueOf(factor)).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact());

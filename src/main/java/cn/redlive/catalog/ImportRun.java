@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ final class ImportRun {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
   static final int BATCH = 1000;
+  private static final int IN_FLIGHT = 2;
   private static final int PREVIEW_ROWS = 5;
   private static final int PROGRESS_EVERY = 2000;
 
@@ -50,10 +53,14 @@ final class ImportRun {
 
   void run() {
     try {
+      long started = System.nanoTime();
       FileSniffer.Facts facts = FileSniffer.sniff(order.file());
       BitSet bad = validate(facts);
+      long validated = System.nanoTime();
       if (!order.dryRun()) write(facts, bad);
       await(repository.succeed(order.jobId()));
+      log.info("catalog import {}: validated in {} ms, written in {} ms", order.jobId(),
+          (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
     } catch (ImportFailure failure) {
       await(repository.fail(order.jobId(), failure.code, failure.getMessage()));
     } catch (Exception e) {
@@ -113,31 +120,52 @@ final class ImportRun {
 
   private void write(FileSniffer.Facts facts, BitSet bad) throws IOException {
     RowParser parser = new RowParser(order.brandOrigin());
+    Progress progress = new Progress();
     List<ProductFields> batch = new ArrayList<>(BATCH);
-    int index = 0, done = 0, inserted = 0, updated = 0, unchanged = 0;
+    int index = 0;
     try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
       SourceRow row;
       while ((row = rows.next()) != null) {
         if (!bad.get(index)) batch.add(parser.parse(row).fields());
         index++;
         if (batch.size() == BATCH) {
-          ProductBatchWriter.Outcome outcome = await(writer.upsert(order.brandId(), order.uploaderId(), batch));
-          inserted += outcome.inserted();
-          updated += outcome.updated();
-          unchanged += outcome.unchanged();
-          done = index;
+          progress.submit(writer.upsert(order.brandId(), order.uploaderId(), List.copyOf(batch)), index);
           batch.clear();
-          await(repository.written(order.jobId(), done, inserted, updated, unchanged));
         }
       }
     }
-    if (!batch.isEmpty()) {
-      ProductBatchWriter.Outcome outcome = await(writer.upsert(order.brandId(), order.uploaderId(), batch));
+    if (!batch.isEmpty()) progress.submit(writer.upsert(order.brandId(), order.uploaderId(), List.copyOf(batch)), index);
+    progress.drain();
+  }
+
+  /**
+   * Batches written concurrently, at most {@link #IN_FLIGHT} at a time: they hold disjoint SKUs (duplicates were
+   * refused), so they cannot conflict, and the database works on one while the next is parsed and sent.
+   */
+  private final class Progress {
+    private record Pending(Future<ProductBatchWriter.Outcome> outcome, int rowsDone) {
+    }
+
+    private final Deque<Pending> inFlight = new ArrayDeque<>();
+    private int inserted, updated, unchanged;
+
+    void submit(Future<ProductBatchWriter.Outcome> outcome, int rowsDone) {
+      if (inFlight.size() >= IN_FLIGHT) collect();
+      inFlight.add(new Pending(outcome, rowsDone));
+    }
+
+    void drain() {
+      while (!inFlight.isEmpty()) collect();
+    }
+
+    private void collect() {
+      Pending oldest = inFlight.poll();
+      ProductBatchWriter.Outcome outcome = await(oldest.outcome());
       inserted += outcome.inserted();
       updated += outcome.updated();
       unchanged += outcome.unchanged();
+      await(repository.written(order.jobId(), oldest.rowsDone(), inserted, updated, unchanged));
     }
-    await(repository.written(order.jobId(), index, inserted, updated, unchanged));
   }
 
   private void report(List<RowError> errors) {
@@ -160,8 +188,9 @@ final class ImportRun {
     return new CountingStream(new BufferedInputStream(Files.newInputStream(order.file()), 64 * 1024));
   }
 
-  private static CatalogRows rows(FileSniffer.Facts facts, InputStream in) throws IOException {
-    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(in) : new CsvRawRows(in, facts);
+  /** CSV is read through {@code in} (counted for progress); XLSX from the file itself (a ZIP needs random access). */
+  private CatalogRows rows(FileSniffer.Facts facts, InputStream in) throws IOException {
+    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(order.file()) : new CsvRawRows(in, facts);
     return CatalogRows.open(raw);
   }
 

@@ -38,6 +38,8 @@ final class UploadReceiver {
       drain(request);
       return Future.failedFuture(tooLarge());
     }
+    // curl and other clients wait (about a second) for this before sending a large body
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) request.response().writeContinue();
     Path file = directory.resolve("upload-" + UUID.randomUUID());
     return vertx.fileSystem().mkdirs(directory.toString())
         .compose(v -> vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreateNew(true)))

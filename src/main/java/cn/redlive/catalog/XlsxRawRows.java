@@ -6,8 +6,8 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +21,10 @@ final class XlsxRawRows implements RawRows {
   private final Iterator<Row> rows;
   private final List<String> header;
 
-  XlsxRawRows(InputStream in) throws IOException {
+  /** From the file, not a stream: the ZIP is then read by random access instead of being copied into memory. */
+  XlsxRawRows(Path file) throws IOException {
     try {
-      this.workbook = new ReadableWorkbook(in);
+      this.workbook = new ReadableWorkbook(file.toFile());
       this.stream = workbook.getFirstSheet().openStream();
     } catch (IOException | RuntimeException e) {
       throw new ImportFailure("unreadable-xlsx", "The file looks like a ZIP/XLSX package but is not a readable workbook.");

@@ -3,7 +3,6 @@ package cn.redlive.product;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.HashSet;
@@ -56,29 +55,37 @@ public final class ProductBatchWriter {
       RETURNING p.sku, (p.xmax = 0) AS inserted
       """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("EXCLUDED"));
 
-  private static final String STOCK_OF_APPROVED = INPUT + """
-      UPDATE products p SET stock = r.stock, updated_at = now()
-        FROM rows r
-       WHERE p.brand_id = $1 AND p.sku = r.sku AND p.status = 'approved' AND p.stock <> r.stock
-      RETURNING p.sku
-      """;
-
-  /** The jsonb keys match ProductFields.toJson, so a revision proposed by an edit and by an upload compare equal. */
-  private static final String REVISIONS_OF_APPROVED = INPUT + """
-      , changed AS (
-        SELECT p.id, r.* FROM rows r JOIN products p ON p.brand_id = $1 AND p.sku = r.sku
-         WHERE p.status = 'approved' AND (%s) IS DISTINCT FROM (%s)
+  /**
+   * Approved products: a new stock figure applies at once, other changes become (or replace) the pending revision.
+   * Both read the same snapshot; the jsonb keys match ProductFields.toJson, so a revision proposed by an edit and
+   * by an upload compare equal.
+   */
+  private static final String CHANGES_OF_APPROVED = INPUT + """
+      , approved AS (
+        SELECT p.id, p.stock AS live_stock, (%s) IS DISTINCT FROM (%s) AS selling_changed, r.*
+          FROM rows r JOIN products p ON p.brand_id = $1 AND p.sku = r.sku
+         WHERE p.status = 'approved'
+      ), stock AS (
+        UPDATE products p SET stock = a.stock, updated_at = now()
+          FROM approved a
+         WHERE p.id = a.id AND a.live_stock <> a.stock
+        RETURNING a.sku
+      ), revisions AS (
+        INSERT INTO product_revisions AS rev (product_id, proposed, proposed_by)
+        SELECT id, jsonb_build_object('sku', sku, 'name', name, 'category', category, 'origin', origin, 'spec', spec,
+                 'weightGrams', weight_grams, 'priceFen', price_fen, 'commissionBp', commission_bp, 'stock', stock,
+                 'imageUrls', to_jsonb(image_urls), 'description', description, 'certifications', to_jsonb(certifications)),
+               $14
+          FROM approved
+         WHERE selling_changed
+        ON CONFLICT (product_id) WHERE status = 'pending'
+        DO UPDATE SET proposed = EXCLUDED.proposed, proposed_by = EXCLUDED.proposed_by, updated_at = now()
+         WHERE (rev.proposed - 'stock') IS DISTINCT FROM (EXCLUDED.proposed - 'stock')
+        RETURNING rev.product_id
       )
-      INSERT INTO product_revisions AS rev (product_id, proposed, proposed_by)
-      SELECT id, jsonb_build_object('sku', sku, 'name', name, 'category', category, 'origin', origin, 'spec', spec,
-               'weightGrams', weight_grams, 'priceFen', price_fen, 'commissionBp', commission_bp, 'stock', stock,
-               'imageUrls', to_jsonb(image_urls), 'description', description, 'certifications', to_jsonb(certifications)),
-             $14
-        FROM changed
-      ON CONFLICT (product_id) WHERE status = 'pending'
-      DO UPDATE SET proposed = EXCLUDED.proposed, proposed_by = EXCLUDED.proposed_by, updated_at = now()
-       WHERE (rev.proposed - 'stock') IS DISTINCT FROM (EXCLUDED.proposed - 'stock')
-      RETURNING (SELECT sku FROM products WHERE id = rev.product_id) AS sku
+      SELECT sku FROM stock
+      UNION
+      SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id
       """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("r"));
 
   private final Pool pool;
@@ -97,17 +104,13 @@ public final class ProductBatchWriter {
         else updated.add(row.getString("sku"));
       }
       int newRows = inserted;
-      return skus(tx, STOCK_OF_APPROVED, params, updated)
-          .compose(v -> skus(tx, REVISIONS_OF_APPROVED, plus(params, uploaderId), updated))
-          .map(v -> new Outcome(newRows, updated.size(), batch.size() - newRows - updated.size()));
+      // every row was inserted or changed as an unapproved product: none can be an approved one
+      if (newRows + updated.size() == batch.size()) return Future.succeededFuture(new Outcome(newRows, updated.size(), 0));
+      return tx.preparedQuery(CHANGES_OF_APPROVED).execute(plus(params, uploaderId)).map(changed -> {
+        changed.forEach(row -> updated.add(row.getString("sku")));
+        return new Outcome(newRows, updated.size(), batch.size() - newRows - updated.size());
+      });
     }));
-  }
-
-  private static Future<Void> skus(SqlClient client, String sql, Tuple params, Set<String> into) {
-    return client.preparedQuery(sql).execute(params).map(rows -> {
-      rows.forEach(row -> into.add(row.getString("sku")));
-      return null;
-    });
   }
 
   private static Tuple plus(Tuple params, Object extra) {

@@ -21,6 +21,8 @@ public record ProductFields(String sku, String name, String category, String ori
   public static final int MAX_TEXT = 60;
   public static final int MAX_DESCRIPTION = 5000;
   public static final long MAX_PRICE_FEN = 100_000_000_00L;
+  private static final java.util.regex.Pattern SKU = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
+  private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
 
   public ProductFields {
     imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
@@ -36,7 +38,7 @@ public record ProductFields(String sku, String name, String category, String ori
     text(errors, "origin", origin, MAX_TEXT, true);
     text(errors, "spec", spec, MAX_TEXT, false);
     text(errors, "description", description, MAX_DESCRIPTION, false);
-    if (sku != null && !sku.matches("[A-Za-z0-9._/-]+")) {
+    if (sku != null && !SKU.matcher(sku).matches()) {
       errors.add(new Problem.FieldError("sku", "may contain only letters, digits and . _ / -"));
     }
     if (weightGrams != null && weightGrams < 0) errors.add(new Problem.FieldError("weightGrams", "must not be negative"));
@@ -44,7 +46,7 @@ public record ProductFields(String sku, String name, String category, String ori
     if (commissionBp < 0 || commissionBp > 10_000) errors.add(new Problem.FieldError("commissionBp", "must be between 0% and 100%"));
     if (stock < 0) errors.add(new Problem.FieldError("stock", "must not be negative"));
     for (String url : imageUrls) {
-      if (!url.matches("https?://\\S+")) errors.add(new Problem.FieldError("imageUrls", "not an http(s) URL: " + url));
+      if (!URL.matcher(url).matches()) errors.add(new Problem.FieldError("imageUrls", "not an http(s) URL: " + url));
     }
     return errors;
   }
