@@ -1,7 +1,7 @@
 package cn.redlive.catalog;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,8 +16,6 @@ final class CellValues {
   private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
   private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
   private static final Pattern WHOLE = Pattern.compile("\\d+");
-  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、|\\n]+");
-  private static final Pattern URL_SEPARATOR = Pattern.compile("[\\s;；,，|]+");
   private static final Pattern CURRENCY = Pattern.compile("[¥￥\\s,，]|元$|(?i)^(rmb|cny)|(?i)(rmb|cny)$");
   private static final Pattern SPACES = Pattern.compile("\\s");
   private static final Pattern COUNT_NOISE = Pattern.compile("[\\s,，]");
@@ -75,11 +73,26 @@ final class CellValues {
   }
 
   static List<String> list(String cell) {
-    return Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    return split(cell, ";；,，、|\n\r");
   }
 
   static List<String> urls(String cell) {
-    return Arrays.stream(URL_SEPARATOR.split(cell)).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    return split(cell, ";；,，|\n\r\t ");
+  }
+
+  /** Splits on any of {@code separators}, trimmed, blanks and repeats dropped (a hot path: no regex). */
+  private static List<String> split(String cell, String separators) {
+    if (cell.isEmpty()) return List.of();
+    List<String> parts = new ArrayList<>(2);
+    int start = 0;
+    for (int i = 0; i <= cell.length(); i++) {
+      if (i == cell.length() || separators.indexOf(cell.charAt(i)) >= 0) {
+        String part = cell.substring(start, i).strip();
+        if (!part.isEmpty() && !parts.contains(part)) parts.add(part);
+        start = i + 1;
+      }
+    }
+    return parts;
   }
 
   /** Text a spreadsheet would run as a formula (=, +, @, or a leading tab/CR); refused rather than stored. */

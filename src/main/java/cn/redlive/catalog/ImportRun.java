@@ -31,7 +31,7 @@ import java.util.concurrent.CompletionException;
 final class ImportRun {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
-  static final int BATCH = 1000;
+  static final int BATCH = 2000;
   private static final int IN_FLIGHT = 2;
   private static final int PREVIEW_ROWS = 5;
   private static final int PROGRESS_EVERY = 2000;
