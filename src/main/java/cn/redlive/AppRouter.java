@@ -1,9 +1,14 @@
 package cn.redlive;
 
 import cn.redlive.account.AccountRoutes;
+import cn.redlive.brand.BrandRoutes;
+import cn.redlive.catalog.CatalogRoutes;
+import cn.redlive.product.ProductRoutes;
+import cn.redlive.selection.SelectionRoutes;
 import cn.redlive.web.AccessLog;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Authenticate;
 import cn.redlive.web.ProblemResponder;
 import cn.redlive.web.RequestIds;
 import io.vertx.core.Vertx;
@@ -32,7 +37,14 @@ final class AppRouter {
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .sendFile(ApiRouter.CONTRACT_PATH));
 
-    Router api = ApiRouter.create(vertx, services.contract(), features(services), services.tokens(),
+    // streamed uploads go ahead of the API router, whose body handler buffers at most 1 MiB
+    CatalogRoutes catalog = new CatalogRoutes(vertx, services.catalogImports(), services.config().dataDir());
+    catalog.mountUpload(root, new Authenticate(services.tokens(), services.accountGate(),
+        ApiRouter.streamedRoles(services.contract(), CatalogRoutes.UPLOAD_OPERATION)));
+
+    ApiRoutes routes = features(services);
+    catalog.register(routes);
+    Router api = ApiRouter.create(vertx, services.contract(), routes, services.tokens(),
         services.accountGate(), services.config().bodyLimitBytes());
     api.route().failureHandler(problems);
     root.route("/api/v1/*").subRouter(api);
@@ -65,6 +77,9 @@ final class AppRouter {
     new AccountRoutes(services.accounts()).register(api);
     services.live().register(api);
     services.people().register(api);
+    new BrandRoutes(services.brands()).register(api);
+    new ProductRoutes(services.products()).register(api);
+    new SelectionRoutes(services.selectionLists()).register(api);
     return api;
   }
 }

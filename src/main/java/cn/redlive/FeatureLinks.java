@@ -1,32 +1,46 @@
 package cn.redlive;
 
 import cn.redlive.live.SessionRules;
+import cn.redlive.product.Products;
+import cn.redlive.selection.SelectionLists;
+import cn.redlive.streamer.StreamerService;
+import cn.redlive.team.TeamMembership;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Where features that depend on each other are connected, through public services only.
- * INTERIM: until the catalog and team features are merged, session products are not checked against the
- * selection and sessions get no team; this class is replaced by the real links at merge.
- */
+/** Where features that depend on each other are connected, through their public services only. */
 final class FeatureLinks {
 
   private FeatureLinks() {
   }
 
-  static SessionRules sessionRules(Pool pool) {
+  /** Live sessions sell approved products the streamer selected, and belong to the streamer's team at the time. */
+  static SessionRules sessionRules(Products products, SelectionLists selections, StreamerService streamers,
+                                   TeamMembership memberships) {
     return new SessionRules() {
       @Override
       public Future<List<String>> refusedProducts(long streamerAccountId, List<Long> productIds) {
-        return Future.succeededFuture(List.of());
+        List<Future<String>> checks = new ArrayList<>();
+        for (long productId : productIds) {
+          checks.add(products.isApproved(productId).compose(approved -> {
+            if (!approved) return Future.succeededFuture("product " + productId + " is not approved for sale");
+            return selections.isSelected(streamerAccountId, productId)
+                .map(selected -> selected ? null : "product " + productId + " is not on the streamer's selection list");
+          }));
+        }
+        return Future.all(checks).map(done -> checks.stream().map(Future::result).filter(r -> r != null).toList());
       }
 
       @Override
       public Future<Long> teamAt(long streamerAccountId, Instant at) {
-        return Future.succeededFuture(null);
+        // an account without a streamer profile sells in no team
+        return streamers.ofAccount(streamerAccountId)
+            .compose(streamer -> memberships.teamAt(streamer.id(), at))
+            .map(team -> team.orElse(null))
+            .otherwise(e -> null);
       }
     };
   }

@@ -5,9 +5,13 @@ import cn.redlive.account.AccountRepository;
 import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
 import cn.redlive.account.PasswordHasher;
+import cn.redlive.brand.Brands;
+import cn.redlive.catalog.CatalogImports;
 import cn.redlive.demo.DemoData;
 import cn.redlive.live.LiveFeature;
 import cn.redlive.demo.PeopleDemoData;
+import cn.redlive.product.Products;
+import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Database;
 import cn.redlive.platform.EmbeddedPostgresServer;
@@ -108,15 +112,24 @@ public final class RedLiveApp {
           AccountGate gate = new AccountGate(repository);
           PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
           AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
-          LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(pool));
+          Brands brands = new Brands(pool);
+          Products products = new Products(pool, brands);
+          SelectionLists selections = new SelectionLists(pool, products, brands);
+          PeopleFeatures people = PeopleFeatures.create(pool, accounts, java.time.Clock.systemUTC());
+          LiveFeature live = new LiveFeature(vertx, pool, redis, registry,
+              FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              PeopleFeatures.create(pool, accounts, java.time.Clock.systemUTC()), new Health(pool, redis, draining), live);
+              people, live, new Health(pool, redis, draining), brands, products,
+              new CatalogImports(vertx, pool, brands), selections);
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
-        .compose(v -> config.demo() ? DemoData.load(pool, services.accounts())
-            .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(),
-                services.people().streamers(), services.people().party(), services.people().study())) : Future.succeededFuture());
+        .compose(v -> services.catalogImports().failAbandoned())
+        .compose(v -> config.demo()
+            ? DemoData.load(pool, services.accounts(), services.brands(), services.products())
+                .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(), services.people().streamers(),
+                    services.people().party(), services.people().study()))
+            : Future.succeededFuture());
   }
 
   private Future<Void> deploy() {

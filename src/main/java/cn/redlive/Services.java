@@ -2,7 +2,11 @@ package cn.redlive;
 
 import cn.redlive.account.AccountGate;
 import cn.redlive.account.AccountService;
+import cn.redlive.brand.Brands;
+import cn.redlive.catalog.CatalogImports;
 import cn.redlive.live.LiveFeature;
+import cn.redlive.product.Products;
+import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Health;
 import cn.redlive.platform.Redis;
@@ -22,6 +26,10 @@ record Services(
     AccountGate accountGate,
     AccountService accounts,
     PeopleFeatures people,
+    LiveFeature live,
     Health health,
-    LiveFeature live) {
+    Brands brands,
+    Products products,
+    CatalogImports catalogImports,
+    SelectionLists selectionLists) {
 }

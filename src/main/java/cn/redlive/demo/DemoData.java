@@ -2,6 +2,8 @@ package cn.redlive.demo;
 
 import cn.redlive.account.AccountService;
 import cn.redlive.account.NewAccount;
+import cn.redlive.brand.Brands;
+import cn.redlive.product.Products;
 import cn.redlive.web.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -37,7 +39,12 @@ public final class DemoData {
   private DemoData() {
   }
 
-  public static Future<Void> load(Pool pool, AccountService accounts) {
+  public static Future<Void> load(Pool pool, AccountService accounts, Brands brands, Products products) {
+    return loadAccounts(pool, accounts)
+        .compose(v -> loadOnce(pool, "catalog-v1", () -> DemoCatalog.load(pool, brands, products)));
+  }
+
+  private static Future<Void> loadAccounts(Pool pool, AccountService accounts) {
     return loadOnce(pool, "accounts-v1", () -> {
       Future<Void> chain = Future.succeededFuture();
       for (NewAccount account : ACCOUNTS) {

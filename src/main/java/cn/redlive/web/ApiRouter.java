@@ -50,14 +50,15 @@ public final class ApiRouter {
   public static final String CONTRACT_PATH = "openapi/redlive.yaml";
 
   /**
-   * Loads the contract for validation. vertx-openapi 5.0 refuses response media types outside its short list,
-   * so application/problem+json (and other response types it lacks) are read as types it knows (responses are not validated);
-   * the document clients download stays exactly as written.
+   * Loads the contract for validation. vertx-openapi 5.0 refuses media types outside its short list, so
+   * application/problem+json is read as application/json, text/csv as text/plain and XLSX as
+   * application/octet-stream and text/event-stream as text/plain here (responses are not validated; CSV/XLSX request bodies only reach streamed
+   * routes); the document clients download stays exactly as written.
    */
   public static Future<OpenAPIContract> loadContract(Vertx vertx) {
     return vertx.fileSystem().readFile(CONTRACT_PATH)
         .map(ApiRouter::parseYaml)
-        .map(ApiRouter::withJsonProblems)
+        .map(ApiRouter::forValidator)
         .compose(raw -> OpenAPIContract.from(vertx, raw));
   }
 
@@ -71,24 +72,24 @@ public final class ApiRouter {
     }
   }
 
-  /** Response media types vertx-openapi 5.0 does not know, and what the validator reads them as. */
-  private static final Map<String, String> READ_AS = Map.of(
-      Problem.MEDIA_TYPE, "application/json",
-      "text/event-stream", "text/plain",
-      "text/csv", "text/plain");
-
-  private static JsonObject withJsonProblems(JsonObject node) {
+  private static JsonObject forValidator(JsonObject node) {
     JsonObject copy = new JsonObject();
     node.forEach(entry -> {
-      String key = READ_AS.getOrDefault(entry.getKey(), entry.getKey());
+      String key = VALIDATOR_MEDIA_TYPES.getOrDefault(entry.getKey(), entry.getKey());
       copy.put(key, rewrite(entry.getValue()));
     });
     return copy;
   }
 
+  private static final Map<String, String> VALIDATOR_MEDIA_TYPES = Map.of(
+      Problem.MEDIA_TYPE, "application/json",
+      "text/csv", "text/plain",
+      "text/event-stream", "text/plain",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream");
+
   private static Object rewrite(Object value) {
-    if (value instanceof JsonObject object) return withJsonProblems(object);
-    if (value instanceof Map<?, ?> map) return withJsonProblems(new JsonObject(castMap(map)));
+    if (value instanceof JsonObject object) return forValidator(object);
+    if (value instanceof Map<?, ?> map) return forValidator(new JsonObject(castMap(map)));
     if (value instanceof JsonArray array) {
       JsonArray copy = new JsonArray();
       array.forEach(item -> copy.add(rewrite(item)));
@@ -115,6 +116,8 @@ public final class ApiRouter {
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation operation = route.getOperation();
       String id = operation.getOperationId();
+      // streamed uploads are mounted by their feature outside this router's body handler (see isStreamed)
+      if (isStreamed(operation)) continue;
       ApiRoutes.Binding binding = routes.binding(id)
           .orElseThrow(() -> new IllegalStateException("no handler for operation " + id));
       unbound.remove(id);
@@ -122,7 +125,7 @@ public final class ApiRouter {
       route.setDoSecurity(false).setDoValidation(false);
       if (!isPublic(operation)) {
         Set<Role> roles = declaredRoles(operation);
-        route.addHandler(authenticate(roles));
+        route.addHandler(new Authenticate(tokens, principalCheck, roles));
         binding.access().ifPresent(access -> route.addHandler(objectAccess(access)));
       }
       route.addHandler(validate(operation));
@@ -130,6 +133,23 @@ public final class ApiRouter {
     }
     if (!unbound.isEmpty()) throw new IllegalStateException("handlers for operations missing from the contract: " + unbound);
     return builder.createRouter();
+  }
+
+  /**
+   * {@code x-streamed: true} marks an operation whose request body is too large to buffer (catalog uploads):
+   * it stays documented here, but its route lives on the root router with {@link Authenticate} and its own limit.
+   */
+  private static boolean isStreamed(Operation operation) {
+    return Boolean.TRUE.equals(operation.getExtensions().get("x-streamed"));
+  }
+
+  /** The roles a streamed operation declares, for the feature that mounts it. */
+  public static Set<Role> streamedRoles(OpenAPIContract contract, String operationId) {
+    Operation operation = contract.operation(operationId);
+    if (operation == null || !isStreamed(operation)) {
+      throw new IllegalStateException("no streamed operation " + operationId + " in the contract");
+    }
+    return declaredRoles(operation);
   }
 
   private static boolean isPublic(Operation operation) {
@@ -149,32 +169,6 @@ public final class ApiRouter {
     return roles;
   }
 
-  private Handler<RoutingContext> authenticate(Set<Role> roles) {
-    return rc -> {
-      String header = rc.request().getHeader("Authorization");
-      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-        rc.fail(ProblemException.unauthorized("missing-token", "Send an access token: Authorization: Bearer <token>."));
-        return;
-      }
-      tokens.verify(header.substring(7).trim())
-          .compose(principal -> principalCheck.stillValid(principal).map(principal))
-          .onSuccess(principal -> {
-            if (!roles.contains(principal.role())) {
-              rc.fail(ProblemException.forbidden("role-not-allowed",
-                  "This action is for " + roleList(roles) + "; you are signed in as " + principal.role().code() + "."));
-              return;
-            }
-            principal.attachTo(rc);
-            rc.next();
-          })
-          .onFailure(rc::fail);
-    };
-  }
-
-  private static String roleList(Set<Role> roles) {
-    return String.join(", ", roles.stream().map(Role::code).toList());
-  }
-
   private static Handler<RoutingContext> objectAccess(ObjectAccess access) {
     return rc -> access.allows(Principal.of(rc), rc)
         .onSuccess(allowed -> {
@@ -187,7 +181,15 @@ public final class ApiRouter {
   private Handler<RoutingContext> validate(Operation operation) {
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
-      RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body))
+      Future<io.vertx.openapi.validation.ValidatableRequest> extracted;
+      try {
+        extracted = RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body));
+      } catch (RuntimeException e) {
+        // the extractor throws (not fails) on values it cannot decode, e.g. a literal % in a query parameter
+        rc.fail(ContractErrors.toProblem(e));
+        return;
+      }
+      extracted
           .compose(request -> validator.validate(request, operation.getOperationId()))
           .onSuccess(validated -> {
             rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);

@@ -36,12 +36,12 @@ class LiveFailuresTest {
     try {
       Api api = app.api();
       LiveKit live = new LiveKit(api);
-      var session = live.liveSession(21);
+      var session = live.liveSession();
       String ingest = api.newUser("ingest").token();
-      assertEquals(200, live.send(ingest, batch("cam", 1, like(session.sessionId(), 5), order(session.sessionId(), 21, 800))).status());
+      assertEquals(200, live.send(ingest, batch("cam", 1, like(session.sessionId(), 5), order(session.sessionId(), session.productId(), 800))).status());
 
       redis.close();
-      JsonObject second = batch("cam", 2, like(session.sessionId(), 7), order(session.sessionId(), 21, 1200));
+      JsonObject second = batch("cam", 2, like(session.sessionId(), 7), order(session.sessionId(), session.productId(), 1200));
       long started = System.nanoTime();
       Reply down = live.send(ingest, second);
       long millis = (System.nanoTime() - started) / 1_000_000;
@@ -79,12 +79,12 @@ class LiveFailuresTest {
     ServerProcess first = ServerProcess.start(work, "first", port, env);
     Api api = first.api();
     LiveKit live = new LiveKit(api);
-    var session = live.liveSession(22);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
     long acknowledgedLikes = 0;
     long acknowledgedGmv = 0;
     for (int b = 1; b <= 40; b++) {
-      Reply reply = live.send(ingest, batch("kill-test", b, like(session.sessionId(), b), order(session.sessionId(), 22, 100L * b)));
+      Reply reply = live.send(ingest, batch("kill-test", b, like(session.sessionId(), b), order(session.sessionId(), session.productId(), 100L * b)));
       assertEquals(200, reply.status(), reply::toString);
       acknowledgedLikes += b;
       acknowledgedGmv += 100L * b;

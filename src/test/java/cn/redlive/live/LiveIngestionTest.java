@@ -32,7 +32,7 @@ class LiveIngestionTest {
   @Test
   @DisplayName("concurrent ingestion from several clients sums exactly")
   void concurrentIngestionSumsExactly() throws Exception {
-    var session = live.liveSession(11);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
     int clients = 6;
     int batchesPerClient = 25;
@@ -43,7 +43,7 @@ class LiveIngestionTest {
       running.add(pool.submit(() -> {
         for (int b = 1; b <= batchesPerClient; b++) {
           Reply reply = live.send(ingest, batch(producer, b, like(session.sessionId(), 3),
-              order(session.sessionId(), 11, 100), viewer(session.sessionId(), "viewer_join", producer + "-v" + b)));
+              order(session.sessionId(), session.productId(), 100), viewer(session.sessionId(), "viewer_join", producer + "-v" + b)));
           assertEquals(200, reply.status(), reply::toString);
         }
         return null;
@@ -65,9 +65,9 @@ class LiveIngestionTest {
   @Test
   @DisplayName("a retried batch counts once, and is reported as a duplicate")
   void retriedBatchCountsOnce() {
-    var session = live.liveSession(12);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
-    JsonObject batch = batch("camera-1", 7, like(session.sessionId(), 10), order(session.sessionId(), 12, 2500));
+    JsonObject batch = batch("camera-1", 7, like(session.sessionId(), 10), order(session.sessionId(), session.productId(), 2500));
 
     Reply first = live.send(ingest, batch);
     Reply retry = live.send(ingest, batch);
@@ -83,12 +83,12 @@ class LiveIngestionTest {
   @Test
   @DisplayName("the same order sent by another producer is refused as a duplicate and not counted again")
   void duplicateOrderFromAnotherProducer() {
-    var session = live.liveSession(13);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
     String orderId = LiveKit.uniqueId("order");
-    live.send(ingest, batch("app-a", 1, order(session.sessionId(), 13, 990, orderId)));
+    live.send(ingest, batch("app-a", 1, order(session.sessionId(), session.productId(), 990, orderId)));
 
-    Reply copy = live.send(ingest, batch("app-b", 1, order(session.sessionId(), 13, 990, orderId)));
+    Reply copy = live.send(ingest, batch("app-b", 1, order(session.sessionId(), session.productId(), 990, orderId)));
 
     assertEquals("duplicate-order", copy.json().getJsonArray("rejected").getJsonObject(0).getString("reason"));
     assertEquals(990, live.session(session.streamer().token(), session.sessionId()).getJsonObject("live").getLong("gmvFen"));
@@ -97,20 +97,20 @@ class LiveIngestionTest {
   @Test
   @DisplayName("bad events get their own errors while the good events of the batch still count")
   void badEventsAreRefusedOneByOne() {
-    var session = live.liveSession(14);
-    var ended = live.liveSession(14);
+    var session = live.liveSession();
+    var ended = live.liveSession();
     api.post("/api/v1/live/sessions/" + ended.sessionId() + "/end").as(ended.streamer().token()).send();
     String ingest = api.newUser("ingest").token();
 
     Reply reply = live.send(ingest, batch("mixed", 1,
         like(session.sessionId(), 2),
         order(session.sessionId(), 99, 100),
-        order(session.sessionId(), 14, -500),
-        order(session.sessionId(), 14, 5_000_000_000L),
+        order(session.sessionId(), session.productId(), -500),
+        order(session.sessionId(), session.productId(), 5_000_000_000L),
         like(987654, 1),
         like(ended.sessionId(), 1),
         new JsonObject().put("eventId", "x").put("sessionId", session.sessionId()).put("type", "teleport"),
-        order(session.sessionId(), 14, 1200)));
+        order(session.sessionId(), session.productId(), 1200)));
 
     assertEquals(200, reply.status(), reply::toString);
     assertEquals(2, reply.json().getInteger("accepted"));
@@ -126,7 +126,7 @@ class LiveIngestionTest {
   @Test
   @DisplayName("only ingest service accounts may post events")
   void onlyIngestAccountsPostEvents() {
-    var session = live.liveSession(15);
+    var session = live.liveSession();
     JsonObject batch = batch("p", 1, like(session.sessionId(), 1));
 
     assertProblem(api.post("/api/v1/live/events").json(batch).send(), 401, "missing-token");
@@ -137,10 +137,10 @@ class LiveIngestionTest {
   @Test
   @DisplayName("ending settles the figures into PostgreSQL, settling again changes nothing")
   void settlementIsIdempotent() {
-    var session = live.liveSession(16);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
     live.send(ingest, batch("p", 1, viewer(session.sessionId(), "viewer_join", "a"), viewer(session.sessionId(), "viewer_join", "b"),
-        like(session.sessionId(), 4), order(session.sessionId(), 16, 3000)));
+        like(session.sessionId(), 4), order(session.sessionId(), session.productId(), 3000)));
 
     Reply ended = api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token()).send();
     assertEquals(200, ended.status(), ended::toString);
@@ -162,13 +162,13 @@ class LiveIngestionTest {
   @Test
   @DisplayName("the streamer leaderboard equals the sum of orders in PostgreSQL")
   void leaderboardMatchesLedger() {
-    var one = live.liveSession(17);
-    var two = live.liveSession(17);
+    var one = live.liveSession();
+    var two = live.liveSession();
     String ingest = api.newUser("ingest").token();
-    live.send(ingest, batch("lb", 1, order(one.sessionId(), 17, 700), order(one.sessionId(), 17, 300)));
-    live.send(ingest, batch("lb", 1, order(two.sessionId(), 17, 5000)));
-    live.send(ingest, batch("lb", 2, order(two.sessionId(), 17, 5000)));
-    Reply reusedSequence = live.send(ingest, batch("lb", 2, order(two.sessionId(), 17, 9999)));
+    live.send(ingest, batch("lb", 1, order(one.sessionId(), one.productId(), 700), order(one.sessionId(), one.productId(), 300)));
+    live.send(ingest, batch("lb", 1, order(two.sessionId(), two.productId(), 5000)));
+    live.send(ingest, batch("lb", 2, order(two.sessionId(), two.productId(), 5000)));
+    Reply reusedSequence = live.send(ingest, batch("lb", 2, order(two.sessionId(), two.productId(), 9999)));
     assertEquals(true, reusedSequence.json().getBoolean("duplicateBatch"), "a reused sequence is a replay, whatever it holds");
 
     var items = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items");
@@ -184,12 +184,30 @@ class LiveIngestionTest {
   @Test
   @DisplayName("a streamer cannot read or stream another streamer's session")
   void sessionsArePrivate() {
-    var session = live.liveSession(18);
+    var session = live.liveSession();
     var other = api.newUser("streamer");
     assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId()).as(other.token()).send(), 404, "not-found");
     assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId() + "/stream").as(other.token()).send(), 404, "not-found");
     assertProblem(api.get("/api/v1/live/sessions/" + session.sessionId()).as(api.newUser("brand_partner").token()).send(),
         403, "role-not-allowed");
+  }
+
+  @Test
+  @DisplayName("a session may only sell products that are approved and on the streamer's selection list")
+  void sessionsSellOnlySelectedApprovedProducts() {
+    var session = live.liveSession();
+    var otherStreamer = api.newUser("streamer");
+    JsonObject schedule = new JsonObject().put("title", "不该开播").put("plannedStart", "2026-11-30T10:00:00+08:00")
+        .put("plannedEnd", "2026-11-30T12:00:00+08:00")
+        .put("productIds", new io.vertx.core.json.JsonArray().add(session.productId()));
+
+    Reply notSelected = api.post("/api/v1/live/sessions").as(otherStreamer.token()).json(schedule).send();
+    assertProblem(notSelected, 422, "product-not-sellable");
+    assertTrue(notSelected.json().getString("detail").contains("selection"), notSelected::toString);
+
+    api.post("/api/v1/products/" + session.productId() + "/delist").as(api.managerToken()).send();
+    Reply delisted = api.post("/api/v1/live/sessions").as(session.streamer().token()).json(schedule).send();
+    assertProblem(delisted, 422, "product-not-sellable");
   }
 
   private static long gmvOf(io.vertx.core.json.JsonArray items, long streamerId) {

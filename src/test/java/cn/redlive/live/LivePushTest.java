@@ -34,7 +34,7 @@ class LivePushTest {
   @Test
   @DisplayName("the big screen receives the counters, and sees them move after events are ingested")
   void bigScreenSeesCountersMove(Vertx vertx, VertxTestContext test) throws Exception {
-    var session = live.liveSession(31);
+    var session = live.liveSession();
     String ingest = api.newUser("ingest").token();
     String manager = api.managerToken();
     int port = TestApp.shared().server().port();
@@ -58,7 +58,7 @@ class LivePushTest {
             }
           });
           vertx.executeBlocking(() -> live.send(ingest, batch("screen", 1, like(session.sessionId(), 9),
-              order(session.sessionId(), 31, 4200))));
+              order(session.sessionId(), session.productId(), 4200))));
         })));
     assertTrue(test.awaitCompletion(10, TimeUnit.SECONDS), "the pushed counters show the ingested events");
     if (test.failed()) throw new AssertionError(test.causeOfFailure());

@@ -1,5 +1,6 @@
 package cn.redlive.support;
 
+import cn.redlive.catalog.Catalogs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -16,22 +17,34 @@ public final class LiveKit {
     this.api = api;
   }
 
-  public record Live(long sessionId, Api.NewUser streamer) {
+  public record Live(long sessionId, Api.NewUser streamer, long productId) {
   }
 
-  /** A new streamer's session, scheduled with these products and started. */
-  public Live liveSession(long... productIds) {
+  /**
+   * A new streamer's live session selling one product that a brand partner listed, a manager approved and the
+   * streamer put on a selection list: the path a real session takes.
+   */
+  public Live liveSession() {
+    Catalogs catalogs = new Catalogs(api);
+    var brand = catalogs.newBrand("银川市");
+    long product = catalogs.newProduct(brand.partner().token(), uniqueId("SKU"), "宁夏枸杞原浆", "枸杞", 9900);
+    Reply approved = api.post("/api/v1/products/" + product + "/approve").as(catalogs.manager()).send();
+    if (approved.status() != 200) throw new AssertionError(approved.toString());
     Api.NewUser streamer = api.newUser("streamer");
-    JsonArray products = new JsonArray();
-    for (long p : productIds) products.add(p);
+    Reply list = api.post("/api/v1/selection-lists").as(streamer.token()).json(new JsonObject()
+        .put("title", "测试选品").put("plannedDate", java.time.LocalDate.now().plusDays(1).toString())).send();
+    if (list.status() != 201) throw new AssertionError(list.toString());
+    Reply selected = api.put("/api/v1/selection-lists/" + list.json().getLong("id") + "/items/" + product)
+        .as(streamer.token()).send();
+    if (selected.status() >= 300) throw new AssertionError(selected.toString());
     Reply scheduled = api.post("/api/v1/live/sessions").as(streamer.token()).json(new JsonObject()
         .put("title", "测试直播").put("plannedStart", "2026-11-29T10:00:00+08:00")
-        .put("plannedEnd", "2026-11-29T12:00:00+08:00").put("productIds", products)).send();
+        .put("plannedEnd", "2026-11-29T12:00:00+08:00").put("productIds", new JsonArray().add(product))).send();
     if (scheduled.status() != 201) throw new AssertionError(scheduled.toString());
     long id = scheduled.json().getLong("id");
     Reply started = api.post("/api/v1/live/sessions/" + id + "/start").as(streamer.token()).send();
     if (started.status() != 200) throw new AssertionError(started.toString());
-    return new Live(id, streamer);
+    return new Live(id, streamer, product);
   }
 
   public static String uniqueId(String prefix) {

@@ -1,0 +1,47 @@
+package cn.redlive.brand;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.PathIds;
+import cn.redlive.web.Principal;
+import cn.redlive.web.Respond;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** HTTP face of the brand library; operation ids match openapi/redlive.yaml. */
+public final class BrandRoutes {
+
+  private final Brands brands;
+
+  public BrandRoutes(Brands brands) {
+    this.brands = brands;
+  }
+
+  public void register(ApiRoutes api) {
+    ObjectAccess ownBrand = ObjectAccess.managerOr(this::isOwnBrandOrStreamer);
+    api.handle("listBrands", this::list);
+    api.handle("createBrand", rc -> Respond.json(rc, 201, brands.create(BrandFields.from(rc.body().asJsonObject()))));
+    api.handle("getBrand", rc -> Respond.ok(rc, brands.get(PathIds.of(rc, "brandId")))).onlyIf(ownBrand);
+    api.handle("updateBrand", rc -> Respond.ok(rc,
+        brands.update(PathIds.of(rc, "brandId"), BrandFields.from(rc.body().asJsonObject())))).onlyIf(ownBrand);
+    api.handle("linkBrandMember", rc -> Respond.noContent(rc,
+        brands.link(PathIds.of(rc, "accountId"), PathIds.of(rc, "brandId"))));
+  }
+
+  /** Streamers may read any brand (they choose products); a partner only its own. */
+  private Future<Boolean> isOwnBrandOrStreamer(Principal principal, RoutingContext rc) {
+    if (principal.is(cn.redlive.web.Role.STREAMER)) return Future.succeededFuture(true);
+    return brands.brandOf(principal.accountId()).map(brand -> brand.filter(id -> id == PathIds.of(rc, "brandId")).isPresent());
+  }
+
+  private void list(RoutingContext rc) {
+    String q = rc.queryParams().get("q");
+    Respond.ok(rc, brands.list(Principal.of(rc), q == null || q.isBlank() ? null : q.trim()).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(b -> items.add(b.toJson()));
+      return new JsonObject().put("items", items);
+    }));
+  }
+}

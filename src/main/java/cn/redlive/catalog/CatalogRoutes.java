@@ -1,0 +1,86 @@
+package cn.redlive.catalog;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Authenticate;
+import cn.redlive.web.Paging;
+import cn.redlive.web.PathIds;
+import cn.redlive.web.Principal;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.Respond;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.file.Path;
+
+/**
+ * HTTP face of catalog imports. The upload ({@code startCatalogImport}, {@code x-streamed} in the contract) is
+ * mounted on the root router, ahead of the API's 1 MiB body handler, and streams to a temporary file.
+ */
+public final class CatalogRoutes {
+
+  public static final String UPLOAD_PATH = "/api/v1/catalog/imports";
+  public static final String UPLOAD_OPERATION = "startCatalogImport";
+  private static final int ERRORS_SHOWN = 100;
+
+  private final CatalogImports imports;
+  private final UploadReceiver receiver;
+
+  public CatalogRoutes(Vertx vertx, CatalogImports imports, Path dataDir) {
+    this.imports = imports;
+    this.receiver = new UploadReceiver(vertx, dataDir.resolve("uploads"));
+  }
+
+  public void register(ApiRoutes api) {
+    api.handle("downloadCatalogTemplate", rc -> rc.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"catalog-template.csv\"")
+        .end(CatalogTemplate.csv()));
+    api.handle("listCatalogImports", rc -> {
+      Paging paging = Paging.from(rc);
+      Respond.ok(rc, imports.list(Principal.of(rc), paging.size(), paging.offset())
+          .map(page -> paging.envelope(page.items(), page.total())));
+    });
+    api.handle("getCatalogImport", rc -> Respond.ok(rc, imports.get(Principal.of(rc), PathIds.of(rc, "importId"), ERRORS_SHOWN)));
+    api.handle("downloadCatalogImportErrors", rc -> imports.errorReport(Principal.of(rc), PathIds.of(rc, "importId"))
+        .onSuccess(csv -> rc.response()
+            .putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"import-" + rc.pathParam("importId") + "-errors.csv\"")
+            .end(csv))
+        .onFailure(rc::fail));
+  }
+
+  /** Mounts the streamed upload on the root router; call before the /api/v1 sub-router is mounted. */
+  public void mountUpload(Router root, Authenticate authenticate) {
+    root.post(UPLOAD_PATH).handler(authenticate).handler(this::upload);
+  }
+
+  private void upload(RoutingContext rc) {
+    String mode = rc.queryParams().get("mode");
+    if (mode != null && !mode.equals("dry-run") && !mode.equals("commit")) {
+      rc.fail(ProblemException.invalidField("mode", "must be dry-run or commit"));
+      return;
+    }
+    Long brandId;
+    try {
+      String raw = rc.queryParams().get("brandId");
+      brandId = raw == null || raw.isBlank() ? null : Long.valueOf(raw.trim());
+    } catch (NumberFormatException e) {
+      rc.fail(ProblemException.invalidField("brandId", "must be a whole number"));
+      return;
+    }
+    String fileName = rc.queryParams().get("fileName");
+    if (fileName == null) fileName = rc.request().getHeader("X-File-Name");
+    boolean dryRun = !"commit".equals(mode);
+    String name = fileName;
+    Long brand = brandId;
+    receiver.receive(rc.request())
+        .compose(received -> imports.start(Principal.of(rc), brand, dryRun, name, received.file(), received.bytes())
+            .onFailure(e -> rc.vertx().fileSystem().delete(received.file().toString())))
+        .onSuccess(job -> {
+          rc.response().putHeader("Location", UPLOAD_PATH + "/" + job.json().getLong("id"));
+          Respond.send(rc, 202, job);
+        })
+        .onFailure(rc::fail);
+  }
+}

@@ -1,0 +1,125 @@
+package cn.redlive.catalog;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Tells what an uploaded file is before any row is read: XLSX (a ZIP package), or text in UTF-8 (with or without
+ * BOM) or GBK, which is what Excel in China saves as "CSV". Text encodings are decided by decoding the whole file
+ * strictly, in a stream: UTF-8 first (GBK text is almost never valid UTF-8), then GBK.
+ */
+final class FileSniffer {
+
+  enum Format { XLSX, TEXT }
+
+  record Facts(Format format, Charset charset, boolean bom, String encodingName) {
+  }
+
+  static final Charset GBK = Charset.forName("GBK");
+  private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+  private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private FileSniffer() {
+  }
+
+  static Facts sniff(Path file) throws IOException {
+    if (Files.size(file) == 0) throw new ImportFailure("empty-file", "The file is empty.");
+    byte[] head = new byte[8192];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    head = Arrays.copyOf(head, n);
+    if (startsWith(head, ZIP)) return new Facts(Format.XLSX, null, false, null);
+    if (startsWith(head, OLE2)) {
+      throw new ImportFailure("xls-not-supported", "This is an old Excel .xls file; save it as .xlsx or CSV and upload again.");
+    }
+    if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xFE}) || startsWith(head, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+      throw new ImportFailure("utf16-not-supported", "This is UTF-16 text; save it as CSV (UTF-8) and upload again.");
+    }
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        throw new ImportFailure("binary-file",
+            "This is not a CSV or XLSX file (it contains binary data at byte " + i + "); upload a CSV or XLSX catalog.");
+      }
+    }
+    if (startsWith(head, UTF8_BOM)) {
+      firstUndecodable(file, StandardCharsets.UTF_8, 3).ifPresent(at -> {
+        throw undecodable("UTF-8 (it starts with a UTF-8 BOM)", at);
+      });
+      return new Facts(Format.TEXT, StandardCharsets.UTF_8, true, "UTF-8 BOM");
+    }
+    var utf8Error = firstUndecodable(file, StandardCharsets.UTF_8, 0);
+    if (utf8Error.isEmpty()) return new Facts(Format.TEXT, StandardCharsets.UTF_8, false, "UTF-8");
+    if (firstUndecodable(file, GBK, 0).isEmpty()) return new Facts(Format.TEXT, GBK, false, "GBK");
+    throw undecodable("UTF-8 or GBK", utf8Error.get());
+  }
+
+  private static ImportFailure undecodable(String expected, Position at) {
+    return new ImportFailure("undecodable-text", "The file is not valid " + expected + " text: line " + at.line
+        + " has bytes that are not characters (byte offset " + at.offset + "). Save the file as CSV UTF-8 and upload again.");
+  }
+
+  record Position(long offset, long line) {
+  }
+
+  /** Where strict decoding first fails, if it does. */
+  private static java.util.Optional<Position> firstUndecodable(Path file, Charset charset, int skip) throws IOException {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+    CharBuffer chars = CharBuffer.allocate(64 * 1024);
+    long offset = skip;
+    long line = 1;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      in.skipNBytes(skip);
+      boolean eof = false;
+      while (!eof) {
+        int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (read < 0) eof = true;
+        else bytes.position(bytes.position() + read);
+        bytes.flip();
+        int before = bytes.position();
+        CoderResult result = decoder.decode(bytes, chars, eof);
+        if (result.isError()) {
+          long at = offset + bytes.position() - before;
+          return java.util.Optional.of(new Position(at, line + newlines(chars)));
+        }
+        offset += bytes.position() - before;
+        line += newlines(chars);
+        chars.clear();
+        bytes.compact();
+      }
+      CoderResult flush = decoder.flush(chars);
+      if (flush.isError()) return java.util.Optional.of(new Position(offset, line));
+    } catch (CharacterCodingException e) {
+      return java.util.Optional.of(new Position(offset, line));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static long newlines(CharBuffer chars) {
+    long count = 0;
+    for (int i = 0; i < chars.position(); i++) if (chars.get(i) == '\n') count++;
+    return count;
+  }
+
+  private static boolean startsWith(byte[] head, byte[] prefix) {
+    if (head.length < prefix.length) return false;
+    for (int i = 0; i < prefix.length; i++) if (head[i] != prefix[i]) return false;
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+package cn.redlive.product;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Upserts a batch of catalog rows by (brand, SKU) in one transaction, with the same review rule as single edits:
+ * new products and products not on sale take the new content and wait for review; an approved product keeps
+ * selling its approved version, takes a new stock figure at once, and gets its other changes as a pending
+ * revision. Rows equal to what is stored change nothing, so uploading the same file twice is harmless.
+ */
+public final class ProductBatchWriter {
+
+  /** What one batch did; SKUs within a batch are unique (the import refuses duplicates before writing). */
+  public record Outcome(int inserted, int updated, int unchanged) {
+  }
+
+  private static final String INPUT = """
+      WITH input AS (
+        SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
+                             $9::int[], $10::int[], $11::text[], $12::text[], $13::text[])
+          AS t(sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
+               certifications)
+      ), rows AS (
+        SELECT sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+               coalesce(string_to_array(nullif(image_urls, ''), E'\\n'), '{}') AS image_urls, description,
+               coalesce(string_to_array(nullif(certifications, ''), E'\\n'), '{}') AS certifications
+          FROM input
+      )
+      """;
+
+  private static final String SELLING_FIELDS =
+      "%1$s.name, %1$s.category, %1$s.origin, %1$s.spec, %1$s.weight_grams, %1$s.price_fen, %1$s.commission_bp, "
+          + "%1$s.image_urls, %1$s.description, %1$s.certifications";
+
+  private static final String UPSERT_UNAPPROVED = INPUT + """
+      INSERT INTO products AS p (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+                                 image_urls, description, certifications)
+      SELECT $1, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
+             certifications
+        FROM rows
+      ON CONFLICT (brand_id, sku) DO UPDATE
+         SET name = EXCLUDED.name, category = EXCLUDED.category, origin = EXCLUDED.origin, spec = EXCLUDED.spec,
+             weight_grams = EXCLUDED.weight_grams, price_fen = EXCLUDED.price_fen, commission_bp = EXCLUDED.commission_bp,
+             stock = EXCLUDED.stock, image_urls = EXCLUDED.image_urls, description = EXCLUDED.description,
+             certifications = EXCLUDED.certifications, status = 'pending', reject_reason = NULL, updated_at = now()
+       WHERE p.status <> 'approved'
+         AND (%s, p.stock) IS DISTINCT FROM (%s, EXCLUDED.stock)
+      RETURNING p.sku, (p.xmax = 0) AS inserted
+      """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("EXCLUDED"));
+
+  /**
+   * Approved products: a new stock figure applies at once, other changes become (or replace) the pending revision.
+   * Both read the same snapshot; the jsonb keys match ProductFields.toJson, so a revision proposed by an edit and
+   * by an upload compare equal.
+   */
+  private static final String CHANGES_OF_APPROVED = INPUT + """
+      , approved AS (
+        SELECT p.id, p.stock AS live_stock, (%s) IS DISTINCT FROM (%s) AS selling_changed, r.*
+          FROM rows r JOIN products p ON p.brand_id = $1 AND p.sku = r.sku
+         WHERE p.status = 'approved'
+      ), stock AS (
+        UPDATE products p SET stock = a.stock, updated_at = now()
+          FROM approved a
+         WHERE p.id = a.id AND a.live_stock <> a.stock
+        RETURNING a.sku
+      ), revisions AS (
+        INSERT INTO product_revisions AS rev (product_id, proposed, proposed_by)
+        SELECT id, jsonb_build_object('sku', sku, 'name', name, 'category', category, 'origin', origin, 'spec', spec,
+                 'weightGrams', weight_grams, 'priceFen', price_fen, 'commissionBp', commission_bp, 'stock', stock,
+                 'imageUrls', to_jsonb(image_urls), 'description', description, 'certifications', to_jsonb(certifications)),
+               $14
+          FROM approved
+         WHERE selling_changed
+        ON CONFLICT (product_id) WHERE status = 'pending'
+        DO UPDATE SET proposed = EXCLUDED.proposed, proposed_by = EXCLUDED.proposed_by, updated_at = now()
+         WHERE (rev.proposed - 'stock') IS DISTINCT FROM (EXCLUDED.proposed - 'stock')
+        RETURNING rev.product_id
+      )
+      SELECT sku FROM stock
+      UNION
+      SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id
+      """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("r"));
+
+  private final Pool pool;
+
+  public ProductBatchWriter(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Outcome> upsert(long brandId, long uploaderId, List<ProductFields> batch) {
+    Tuple params = columns(brandId, batch);
+    return pool.withTransaction(tx -> tx.preparedQuery(UPSERT_UNAPPROVED).execute(params).compose(upserted -> {
+      int inserted = 0;
+      Set<String> updated = new HashSet<>();
+      for (Row row : upserted) {
+        if (row.getBoolean("inserted")) inserted++;
+        else updated.add(row.getString("sku"));
+      }
+      int newRows = inserted;
+      // every row was inserted or changed as an unapproved product: none can be an approved one
+      if (newRows + updated.size() == batch.size()) return Future.succeededFuture(new Outcome(newRows, updated.size(), 0));
+      return tx.preparedQuery(CHANGES_OF_APPROVED).execute(plus(params, uploaderId)).map(changed -> {
+        changed.forEach(row -> updated.add(row.getString("sku")));
+        return new Outcome(newRows, updated.size(), batch.size() - newRows - updated.size());
+      });
+    }));
+  }
+
+  private static Tuple plus(Tuple params, Object extra) {
+    Tuple copy = Tuple.tuple();
+    for (int i = 0; i < params.size(); i++) copy.addValue(params.getValue(i));
+    return copy.addValue(extra);
+  }
+
+  private static Tuple columns(long brandId, List<ProductFields> batch) {
+    int n = batch.size();
+    String[] sku = new String[n], name = new String[n], category = new String[n], origin = new String[n], spec = new String[n];
+    String[] images = new String[n], description = new String[n], certs = new String[n];
+    Integer[] weight = new Integer[n], commission = new Integer[n], stock = new Integer[n];
+    Long[] price = new Long[n];
+    for (int i = 0; i < n; i++) {
+      ProductFields f = batch.get(i);
+      sku[i] = f.sku();
+      name[i] = f.name();
+      category[i] = f.category();
+      origin[i] = f.origin();
+      spec[i] = f.spec();
+      weight[i] = f.weightGrams();
+      price[i] = f.priceFen();
+      commission[i] = f.commissionBp();
+      stock[i] = f.stock();
+      images[i] = String.join("\n", f.imageUrls());
+      description[i] = f.description();
+      certs[i] = String.join("\n", f.certifications());
+    }
+    return Tuple.of(brandId, sku, name, category, origin, spec, weight).addArrayOfLong(price).addArrayOfInteger(commission)
+        .addArrayOfInteger(stock).addArrayOfString(images).addArrayOfString(description).addArrayOfString(certs);
+  }
+}

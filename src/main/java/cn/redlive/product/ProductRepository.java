@@ -1,0 +1,219 @@
+package cn.redlive.product;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import cn.redlive.platform.Rows;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of products, revisions and review decisions (the batch upsert of imports is in {@link ProductBatchWriter}). */
+final class ProductRepository {
+
+  private static final String FIND = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = $1";
+
+  private static final String BRAND_OF = "SELECT brand_id, status FROM products WHERE id = $1";
+
+  private static final String INSERT = """
+      INSERT INTO products (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+                            image_urls, description, certifications)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      ON CONFLICT (brand_id, sku) DO NOTHING
+      RETURNING id
+      """;
+
+  /** Content edits of a product not on sale put it (back) in the review queue. */
+  private static final String UPDATE_UNAPPROVED = """
+      UPDATE products SET sku = $2, name = $3, category = $4, origin = $5, spec = $6, weight_grams = $7, price_fen = $8,
+                          commission_bp = $9, stock = $10, image_urls = $11, description = $12, certifications = $13,
+                          status = 'pending', reject_reason = NULL, updated_at = now()
+       WHERE id = $1 AND status <> 'approved'
+      """;
+
+  /** Managers' own edits apply at once, whatever the status. */
+  private static final String UPDATE_IN_PLACE = """
+      UPDATE products SET sku = $2, name = $3, category = $4, origin = $5, spec = $6, weight_grams = $7, price_fen = $8,
+                          commission_bp = $9, stock = $10, image_urls = $11, description = $12, certifications = $13,
+                          updated_at = now()
+       WHERE id = $1
+      """;
+
+  private static final String SET_STOCK = "UPDATE products SET stock = $2, updated_at = now() WHERE id = $1";
+
+  private static final String PROPOSE = """
+      INSERT INTO product_revisions (product_id, proposed, proposed_by) VALUES ($1, $2, $3)
+      ON CONFLICT (product_id) WHERE status = 'pending'
+      DO UPDATE SET proposed = EXCLUDED.proposed, proposed_by = EXCLUDED.proposed_by, updated_at = now()
+      """;
+
+  private static final String WITHDRAW_REVISION = """
+      DELETE FROM product_revisions WHERE product_id = $1 AND status = 'pending'
+      """;
+
+  private static final String PENDING_REVISION = """
+      SELECT id FROM product_revisions WHERE product_id = $1 AND status = 'pending' FOR UPDATE
+      """;
+
+  /** Applies the reviewed revision to the live row; the jsonb keys are those of ProductFields.toJson. */
+  private static final String APPLY_REVISION = """
+      UPDATE products p
+         SET sku = r.proposed->>'sku', name = r.proposed->>'name', category = r.proposed->>'category',
+             origin = r.proposed->>'origin', spec = r.proposed->>'spec',
+             weight_grams = (r.proposed->>'weightGrams')::integer, price_fen = (r.proposed->>'priceFen')::bigint,
+             commission_bp = (r.proposed->>'commissionBp')::integer,
+             image_urls = ARRAY(SELECT jsonb_array_elements_text(r.proposed->'imageUrls')),
+             description = r.proposed->>'description',
+             certifications = ARRAY(SELECT jsonb_array_elements_text(r.proposed->'certifications')),
+             updated_at = now()
+        FROM product_revisions r
+       WHERE r.id = $1 AND p.id = r.product_id
+      """;
+
+  private static final String CLOSE_REVISION = """
+      UPDATE product_revisions SET status = $2, updated_at = now() WHERE id = $1
+      """;
+
+  private static final String SET_STATUS = """
+      UPDATE products SET status = $2, reject_reason = $3, updated_at = now()
+       WHERE id = $1 AND status = ANY($4)
+      RETURNING id
+      """;
+
+  private static final String DECIDE = """
+      INSERT INTO product_decisions (product_id, revision_id, decision, reason, decided_by) VALUES ($1, $2, $3, $4, $5)
+      """;
+
+  private static final String HISTORY = """
+      SELECT d.id, d.revision_id, d.decision, d.reason, d.decided_at, a.username, a.display_name
+        FROM product_decisions d JOIN accounts a ON a.id = d.decided_by
+       WHERE d.product_id = $1
+       ORDER BY d.decided_at, d.id
+      """;
+
+  private static final String QUEUE = "SELECT " + Product.COLUMNS + ", count(*) OVER () AS total FROM " + Product.FROM + """
+       WHERE p.status = 'pending'
+          OR EXISTS (SELECT 1 FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending')
+       ORDER BY p.updated_at, p.id
+       LIMIT $1 OFFSET $2
+      """;
+
+  private static final String IS_APPROVED = "SELECT 1 FROM products WHERE id = $1 AND status = 'approved'";
+
+  private final Pool pool;
+
+  ProductRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  Future<Optional<Product>> find(SqlClient client, long id) {
+    return client.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Product::from));
+  }
+
+  Future<Optional<Row>> ownerAndStatus(long id) {
+    return pool.preparedQuery(BRAND_OF).execute(Tuple.of(id)).map(Rows::first);
+  }
+
+  Future<Optional<Long>> insert(long brandId, ProductFields f) {
+    return pool.preparedQuery(INSERT).execute(withFields(Tuple.of(brandId), f)).map(rows -> Rows.first(rows).map(r -> r.getLong(0)));
+  }
+
+  Future<Void> updateUnapproved(SqlClient client, long id, ProductFields f) {
+    return client.preparedQuery(UPDATE_UNAPPROVED).execute(withFields(Tuple.of(id), f)).mapEmpty();
+  }
+
+  Future<Void> updateInPlace(SqlClient client, long id, ProductFields f) {
+    return client.preparedQuery(UPDATE_IN_PLACE).execute(withFields(Tuple.of(id), f)).mapEmpty();
+  }
+
+  Future<Void> setStock(SqlClient client, long id, int stock) {
+    return client.preparedQuery(SET_STOCK).execute(Tuple.of(id, stock)).mapEmpty();
+  }
+
+  Future<Void> propose(SqlClient client, long id, ProductFields f, long accountId) {
+    return client.preparedQuery(PROPOSE).execute(Tuple.of(id, f.toJson(), accountId)).mapEmpty();
+  }
+
+  Future<Void> withdrawRevision(SqlClient client, long id) {
+    return client.preparedQuery(WITHDRAW_REVISION).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  Future<Optional<Long>> lockPendingRevision(SqlClient client, long productId) {
+    return client.preparedQuery(PENDING_REVISION).execute(Tuple.of(productId)).map(rows -> Rows.first(rows).map(r -> r.getLong(0)));
+  }
+
+  Future<Void> applyRevision(SqlClient client, long revisionId) {
+    return client.preparedQuery(APPLY_REVISION).execute(Tuple.of(revisionId))
+        .compose(v -> client.preparedQuery(CLOSE_REVISION).execute(Tuple.of(revisionId, "approved"))).mapEmpty();
+  }
+
+  Future<Void> rejectRevision(SqlClient client, long revisionId) {
+    return client.preparedQuery(CLOSE_REVISION).execute(Tuple.of(revisionId, "rejected")).mapEmpty();
+  }
+
+  /** False when the product is not in one of {@code from}. */
+  Future<Boolean> setStatus(SqlClient client, long id, String status, String reason, String... from) {
+    return client.preparedQuery(SET_STATUS).execute(Tuple.of(id, status, reason, from)).map(rows -> rows.size() > 0);
+  }
+
+  Future<Void> decide(SqlClient client, long productId, Long revisionId, String decision, String reason, long managerId) {
+    return client.preparedQuery(DECIDE).execute(Tuple.of(productId, revisionId, decision, reason, managerId)).mapEmpty();
+  }
+
+  Future<List<JsonObject>> history(long productId) {
+    return pool.preparedQuery(HISTORY).execute(Tuple.of(productId)).map(rows -> {
+      List<JsonObject> items = new ArrayList<>();
+      rows.forEach(r -> items.add(new JsonObject()
+          .put("id", r.getLong("id"))
+          .put("decision", r.getString("decision"))
+          .put("ofRevision", r.getLong("revision_id") != null)
+          .put("reason", r.getString("reason"))
+          .put("decidedAt", r.getOffsetDateTime("decided_at").toInstant().toString())
+          .put("decidedBy", new JsonObject().put("username", r.getString("username")).put("displayName", r.getString("display_name")))));
+      return items;
+    });
+  }
+
+  record PageOf(List<Product> items, long total) {
+  }
+
+  Future<PageOf> search(ProductQuery query) {
+    ProductQuery.Sql sql = query.toSql();
+    return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.params())).map(ProductRepository::page);
+  }
+
+  Future<PageOf> queue(int limit, int offset) {
+    return pool.preparedQuery(QUEUE).execute(Tuple.of(limit, offset)).map(ProductRepository::page);
+  }
+
+  Future<Boolean> isApproved(long id) {
+    return pool.preparedQuery(IS_APPROVED).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+  }
+
+  private static PageOf page(RowSet<Row> rows) {
+    List<Product> items = new ArrayList<>();
+    long total = 0;
+    for (Row row : rows) {
+      items.add(Product.from(row));
+      total = row.getLong("total");
+    }
+    return new PageOf(items, total);
+  }
+
+  private static Tuple withFields(Tuple tuple, ProductFields f) {
+    return tuple.addString(f.sku()).addString(f.name()).addString(f.category()).addString(f.origin()).addString(f.spec())
+        .addInteger(f.weightGrams()).addLong(f.priceFen()).addInteger(f.commissionBp()).addInteger(f.stock())
+        .addArrayOfString(f.imageUrls().toArray(String[]::new)).addString(f.description())
+        .addArrayOfString(f.certifications().toArray(String[]::new));
+  }
+
+}

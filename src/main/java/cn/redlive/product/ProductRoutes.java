@@ -1,0 +1,85 @@
+package cn.redlive.product;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.Paging;
+import cn.redlive.web.PathIds;
+import cn.redlive.web.Principal;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.Respond;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/** HTTP face of the product library and of product review; operation ids match openapi/redlive.yaml. */
+public final class ProductRoutes {
+
+  private final Products products;
+
+  public ProductRoutes(Products products) {
+    this.products = products;
+  }
+
+  public void register(ApiRoutes api) {
+    ObjectAccess visible = (principal, rc) -> products.visibleTo(principal, PathIds.of(rc, "productId"));
+    api.handle("searchProducts", this::search);
+    api.handle("createProduct", this::create);
+    api.handle("getProduct", rc -> Respond.ok(rc, products.get(productId(rc)))).onlyIf(visible);
+    api.handle("updateProduct", rc -> Respond.ok(rc,
+        products.edit(Principal.of(rc), productId(rc), rc.body().asJsonObject()))).onlyIf(visible);
+    api.handle("delistProduct", rc -> Respond.ok(rc, products.delist(productId(rc), Principal.of(rc).accountId())))
+        .onlyIf(visible);
+    api.handle("getProductDecisions", rc -> Respond.ok(rc, products.history(productId(rc))
+        .map(items -> new JsonObject().put("items", new JsonArray(List.copyOf(items)))))).onlyIf(visible);
+    api.handle("listReviewQueue", this::queue);
+    api.handle("approveProduct", rc -> Respond.ok(rc, products.approve(productId(rc), Principal.of(rc).accountId())));
+    api.handle("rejectProduct", rc -> Respond.ok(rc, products.reject(productId(rc),
+        rc.body().asJsonObject().getString("reason"), Principal.of(rc).accountId())));
+    api.handle("bulkApproveProducts", this::bulkApprove);
+  }
+
+  private void search(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    var q = rc.queryParams();
+    String sort = q.get("sort");
+    if (sort != null && !ProductQuery.SORTS.containsKey(sort)) {
+      throw ProblemException.invalidField("sort", "must be one of " + String.join(", ", ProductQuery.SORTS.keySet()));
+    }
+    ProductQuery query = new ProductQuery(text(q.get("q")), number(q.get("brandId")), text(q.get("category")),
+        text(q.get("origin")), number(q.get("minPriceFen")), number(q.get("maxPriceFen")),
+        q.get("minCommissionBp") == null ? null : number(q.get("minCommissionBp")).intValue(),
+        text(q.get("status")), sort, paging);
+    Respond.ok(rc, products.search(Principal.of(rc), query).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void create(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Respond.json(rc, 201, products.create(Principal.of(rc), body.getLong("brandId"), ProductFields.fromJson(body, null)));
+  }
+
+  private void queue(RoutingContext rc) {
+    Paging paging = Paging.from(rc);
+    Respond.ok(rc, products.reviewQueue(paging.size(), paging.offset()).map(page -> paging.envelope(page.items(), page.total())));
+  }
+
+  private void bulkApprove(RoutingContext rc) {
+    List<Long> ids = rc.body().asJsonObject().getJsonArray("productIds").stream()
+        .map(id -> ((Number) id).longValue()).distinct().toList();
+    Respond.ok(rc, products.approveAll(ids, Principal.of(rc).accountId()));
+  }
+
+  private static long productId(RoutingContext rc) {
+    return PathIds.of(rc, "productId");
+  }
+
+  private static String text(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static Long number(String value) {
+    // the contract has already checked these are integers
+    return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
+  }
+}

@@ -1,0 +1,55 @@
+package cn.redlive.selection;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.ObjectAccess;
+import cn.redlive.web.PathIds;
+import cn.redlive.web.Principal;
+import cn.redlive.web.Respond;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+
+/** HTTP face of selection (选品); operation ids match openapi/redlive.yaml. */
+public final class SelectionRoutes {
+
+  private final SelectionLists lists;
+
+  public SelectionRoutes(SelectionLists lists) {
+    this.lists = lists;
+  }
+
+  public void register(ApiRoutes api) {
+    ObjectAccess readable = ObjectAccess.managerOr((p, rc) -> lists.isOwner(p, listId(rc)));
+    ObjectAccess own = (p, rc) -> lists.isOwner(p, listId(rc));
+    api.handle("createSelectionList", this::create);
+    api.handle("listSelectionLists", this::list);
+    api.handle("getSelectionList", rc -> Respond.ok(rc, lists.get(listId(rc)))).onlyIf(readable);
+    api.handle("addSelectionItem", rc -> {
+      JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
+      Respond.ok(rc, lists.add(listId(rc), PathIds.of(rc, "productId"), body.getString("note")));
+    }).onlyIf(own);
+    api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), PathIds.of(rc, "productId")))).onlyIf(own);
+    api.handle("listMostSelectedProducts", rc -> {
+      String limit = rc.queryParams().get("limit");
+      Respond.ok(rc, lists.mostSelected(Principal.of(rc), limit == null ? 20 : Integer.parseInt(limit))
+          .map(items -> new JsonObject().put("items", items)));
+    });
+  }
+
+  private void create(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Respond.json(rc, 201, lists.create(Principal.of(rc).accountId(), body.getString("title"),
+        LocalDate.parse(body.getString("plannedDate"))));
+  }
+
+  private void list(RoutingContext rc) {
+    String streamerId = rc.queryParams().get("streamerId");
+    Respond.ok(rc, lists.list(Principal.of(rc), streamerId == null ? null : Long.valueOf(streamerId),
+        "true".equals(rc.queryParams().get("upcoming"))).map(items -> new JsonObject().put("items", items)));
+  }
+
+  private static long listId(RoutingContext rc) {
+    return PathIds.of(rc, "listId");
+  }
+}
