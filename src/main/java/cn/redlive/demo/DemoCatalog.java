@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo brand library: 20 Ningxia brands with about 200 products, most approved (with a decision by
+ * The demo brand library: 20 Ningxia brands with 201 products, most approved (with a decision by
  * manager.ma), the last product of each brand still waiting in the review queue. The demo partners
  * brand.qiyuan, brand.yanchi and brand.helan speak for the first three brands.
  */
@@ -36,13 +36,13 @@ final class DemoCatalog {
       new DemoBrand("贺兰山东麓酒庄", "宁夏贺兰山东麓葡萄酒酒庄联盟", "永宁县", "葡萄酒", "HL", "贺兰山东麓葡萄酒产区认证",
           List.of("赤霞珠干红葡萄酒", "霞多丽干白葡萄酒", "蛇龙珠干红", "美乐桃红葡萄酒", "贵人香甜白"), List.of("750ml", "750ml×6支"), 16800, 2500),
       new DemoBrand("百瑞源", "宁夏百瑞源枸杞股份有限公司", "银川市", "枸杞", "BRY", "有机认证",
-          List.of("有机枸杞", "枸杞原浆", "枸杞蜂蜜"), List.of("250g", "500g", "礼盒装"), 5800, 1800),
+          List.of("有机枸杞", "枸杞原浆", "枸杞蜂蜜", "枸杞子"), List.of("250g", "500g", "礼盒装"), 5800, 1800),
       new DemoBrand("早康枸杞", "宁夏早康枸杞股份有限公司", "中宁县", "枸杞", "ZK", "绿色食品",
-          List.of("枸杞原浆", "枸杞鲜果冻干", "枸杞酵素"), List.of("50ml×7袋", "300g", "礼盒装"), 7900, 2200),
+          List.of("枸杞原浆", "枸杞鲜果冻干", "枸杞酵素", "枸杞芽茶"), List.of("50ml×7袋", "300g", "礼盒装"), 7900, 2200),
       new DemoBrand("西夏王", "宁夏西夏王酒业有限公司", "西夏区", "葡萄酒", "XXW", "贺兰山东麓葡萄酒产区认证",
-          List.of("西夏王干红", "西夏王冰酒", "西夏王白兰地"), List.of("750ml", "375ml", "双支礼盒"), 9800, 2000),
+          List.of("西夏王干红", "西夏王冰酒", "西夏王白兰地", "西夏王桃红"), List.of("750ml", "375ml", "双支礼盒"), 9800, 2000),
       new DemoBrand("塞上八宝茶", "宁夏回族八宝茶食品有限公司", "吴忠市", "八宝茶", "BBC", "清真认证",
-          List.of("回族八宝茶", "枸杞菊花茶", "冰糖桂圆八宝茶"), List.of("12包", "30包", "礼盒装"), 3900, 2500),
+          List.of("回族八宝茶", "枸杞菊花茶", "冰糖桂圆八宝茶", "玫瑰八宝茶"), List.of("12包", "30包", "礼盒装"), 3900, 2500),
       new DemoBrand("中卫硒砂瓜", "中卫市硒砂瓜产业协会", "中卫市", "硒砂瓜", "XSG", "地理标志产品",
           List.of("中卫硒砂瓜", "富硒西瓜", "压砂甜瓜"), List.of("单果约8斤", "两果装", "四果装"), 4900, 1200),
       new DemoBrand("灵武长枣", "灵武市长枣产业合作社", "灵武市", "红枣", "LWZ", "地理标志产品",
@@ -50,11 +50,11 @@ final class DemoCatalog {
       new DemoBrand("同心红枣", "同心县圆枣专业合作社", "同心县", "红枣", "TX", "绿色食品",
           List.of("同心圆枣", "红枣片", "枣花蜜"), List.of("500g", "1kg", "礼盒装"), 2900, 1500),
       new DemoBrand("固原小米", "固原市六盘山杂粮有限公司", "原州区", "小米", "GY", "有机认证",
-          List.of("六盘山黄小米", "富硒小米", "荞麦米"), List.of("2.5kg", "5kg", "礼盒装"), 3900, 1000),
+          List.of("六盘山黄小米", "富硒小米", "荞麦米", "固原胡麻油"), List.of("2.5kg", "5kg", "礼盒装"), 3900, 1000),
       new DemoBrand("西吉马铃薯", "西吉县马铃薯产业集团", "西吉县", "马铃薯", "XJ", "地理标志产品",
           List.of("西吉马铃薯", "马铃薯粉条", "洋芋粉"), List.of("5kg", "10kg", "2.5kg"), 2500, 1000),
       new DemoBrand("六盘山牛肉", "宁夏六盘山肉牛产业有限公司", "泾源县", "牛肉", "LPS", "清真认证",
-          List.of("泾源黄牛肉", "牛腱子", "风干牛肉"), List.of("1kg", "2kg礼盒", "250g"), 11800, 1500),
+          List.of("泾源黄牛肉", "牛腱子", "风干牛肉", "手撕牛肉干"), List.of("1kg", "2kg礼盒", "250g"), 11800, 1500),
       new DemoBrand("夏华清真", "宁夏夏华肌氨酸清真食品有限公司", "中宁县", "牛肉", "XH", "清真认证",
           List.of("清真酱牛肉", "清真牛排", "清真羊肉串"), List.of("500g", "1kg", "礼盒装"), 8800, 1500),
       new DemoBrand("沙湖大米", "宁夏沙湖农业有限公司", "平罗县", "大米", "SH", "绿色食品",
