@@ -16,7 +16,6 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestUtils;
-import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.util.EnumSet;
@@ -37,14 +36,14 @@ public final class ApiRouter {
   private final OpenAPIContract contract;
   private final Tokens tokens;
   private final PrincipalCheck principalCheck;
-  private final RequestValidator validator;
+  private final InlineRequestValidator validator;
 
   private ApiRouter(Vertx vertx, OpenAPIContract contract, Tokens tokens, PrincipalCheck principalCheck) {
     this.vertx = vertx;
     this.contract = contract;
     this.tokens = tokens;
     this.principalCheck = principalCheck;
-    this.validator = RequestValidator.create(vertx, contract);
+    this.validator = new InlineRequestValidator(vertx, contract);
   }
 
   public static final String CONTRACT_PATH = "openapi/redlive.yaml";
@@ -190,7 +189,7 @@ public final class ApiRouter {
         return;
       }
       extracted
-          .compose(request -> validator.validate(request, operation.getOperationId()))
+          .map(request -> validator.validate(operation, request))
           .onSuccess(validated -> {
             rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
             rc.next();
