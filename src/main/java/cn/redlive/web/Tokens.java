@@ -46,6 +46,41 @@ public final class Tokens {
 
   /** Fails with a 401 problem for anything but a valid, unexpired token signed with our key. */
   public Future<Principal> verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (System.currentTimeMillis() / 1000 < known.expiresAtEpochSecond()) return Future.succeededFuture(known.principal());
+      verified.remove(token);
+    }
+    return verifySignature(token).onSuccess(principal -> remember(token, principal));
+  }
+
+  /**
+   * Tokens whose signature was checked already, by their exact text: a lookup instead of an HMAC and two JSON
+   * parses per request. The expiry is still checked on every use; revocation is the account gate's job.
+   */
+  private record Verified(Principal principal, long expiresAtEpochSecond) {
+  }
+
+  private static final int MAX_REMEMBERED = 10_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void remember(String token, Principal principal) {
+    if (verified.size() >= MAX_REMEMBERED) verified.clear();
+    long exp = expiryOf(token);
+    if (exp > 0) verified.put(token, new Verified(principal, exp));
+  }
+
+  private static long expiryOf(String token) {
+    try {
+      String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return new JsonObject(payload).getLong("exp", 0L);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private Future<Principal> verifySignature(String token) {
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(ProblemException.unauthorized("invalid-token",
             "The access token is invalid or has expired; log in again.")))
