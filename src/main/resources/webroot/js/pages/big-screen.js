@@ -1,13 +1,14 @@
 // 大屏 (managers): one live session full screen on a dark background, for the wall of the base's control room.
 // The numbers and the per-minute chart move with every frame of the counters stream (about once a second);
-// today's streamer ranking is polled every 5 s. #/big-screen?session=<id>; without an id, a picker of live sessions.
+// today's streamer ranking and the session's status are polled every 5 s.
+// #/big-screen?session=<id>; without an id, a picker of live sessions.
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { drawChart, loadECharts } from '../charts.js';
 import { count, figureTiles, followCounters, streamNotice, yuan } from '../live.js';
-import { empty, errorNotice } from '../ui.js';
+import { empty, errorNotice, notice } from '../ui.js';
 
-const LEADERBOARD_MS = 5_000;
+const POLL_MS = 5_000;
 
 export async function render(root) {
   const id = Number(new URLSearchParams(location.hash.split('?')[1] ?? '').get('session'));
@@ -41,14 +42,26 @@ export async function render(root) {
   const releaseChart = await drawChart(chartEl, chartOption());
   const chart = window.echarts.getInstanceByDom(chartEl);
   const updated = root.querySelector('[data-testid=big-updated]');
+  let ended = false;
   const stopStream = followCounters(id, {
     onCounters(counters) {
       tiles.update(counters);
       chart.setOption({ xAxis: { data: minutes(counters) }, series: seriesOf(counters) });
       updated.textContent = `更新于 ${new Date(counters.at ?? Date.now()).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`;
     },
-    onState: (s, message) => mount(state, streamNotice(s, message)),
+    onState: (s, message) => { if (!ended) mount(state, streamNotice(s, message)); },
   });
+
+  // the stream keeps ticking after the end, and the session's Redis keys expire once settled: the screen
+  // switches to the settled figures instead of showing counters that drop to zero
+  async function checkEnded() {
+    const now = await api.get(`/live/sessions/${id}`).catch(() => null);
+    if (now?.status !== 'ended' || ended) return;
+    ended = true;
+    stopStream();
+    if (now.results) tiles.update(now.results);
+    mount(state, notice('info', now.results ? '本场直播已结束，以下为结算数据。' : '本场直播已结束，结算完成后可在「直播场次」查看结果。'));
+  }
 
   async function refreshRanking() {
     try {
@@ -62,8 +75,12 @@ export async function render(root) {
       mount(ranking, h('li', {}, errorNotice(error)));
     }
   }
-  refreshRanking();
-  const rankingTimer = setInterval(refreshRanking, LEADERBOARD_MS);
+  const refresh = () => {
+    refreshRanking();
+    checkEnded();
+  };
+  refresh();
+  const rankingTimer = setInterval(refresh, POLL_MS);
 
   return () => {
     stopStream();

@@ -56,6 +56,12 @@ class LiveBigScreenBrowserTest {
       assertThat(web.page().locator(".big-ranking")).containsText("¥10,123.45",
           new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
       web.screenshot("big-screen");
+
+      // once the session ends the screen keeps the settled figures instead of counters that expire
+      assertEquals(200, api.post("/api/v1/live/sessions/" + live.sessionId() + "/end").as(live.streamer().token()).send().status());
+      assertThat(web.page().getByTestId("stream-state")).hasText("本场直播已结束，以下为结算数据。", SOON);
+      assertThat(gmv).hasText("¥10,123.45");
+      assertThat(likes).hasText("8");
     }
   }
 
