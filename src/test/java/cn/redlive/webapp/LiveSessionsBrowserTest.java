@@ -86,6 +86,12 @@ class LiveSessionsBrowserTest {
       assertThat(web.content().locator("tr[data-session-id='" + someoneElse.sessionId() + "']")).hasCount(0);
       web.screenshot("my-sessions");
     }
+    // streamers mostly look at it on their phone during the show
+    try (WebApp phone = WebApp.onPhone(api.baseUrl())) {
+      phone.logIn(live.streamer().username(), live.streamer().password()).open("my-sessions", "my-sessions");
+      assertThat(phone.page().getByTestId("mine-likes")).hasText("7", SOON);
+      phone.screenshot("my-sessions-phone");
+    }
   }
 
   @Test
