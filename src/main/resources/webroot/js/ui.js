@@ -111,6 +111,17 @@ export function confirm(question, okLabel = '确定') {
   });
 }
 
+/** Previous/next page buttons under a list; `onPage(n)` loads page n. `noun` counts the items: 个账号, 场. */
+export function pager(result, noun, onPage) {
+  const pages = Math.max(1, Math.ceil(result.total / result.size));
+  const previous = h('button', { class: 'btn small', type: 'button', disabled: result.page <= 1 }, '上一页');
+  const next = h('button', { class: 'btn small', type: 'button', disabled: result.page >= pages }, '下一页');
+  previous.addEventListener('click', () => onPage(result.page - 1));
+  next.addEventListener('click', () => onPage(result.page + 1));
+  return h('div', { class: 'pager' },
+    h('span', { class: 'info' }, `共 ${result.total} ${noun}，第 ${result.page} / ${pages} 页`), previous, next);
+}
+
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
 });

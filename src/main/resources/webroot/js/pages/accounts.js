@@ -4,7 +4,7 @@ import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { ROLE_LABELS, roleLabel } from '../roles.js';
 import {
-  busy, confirm, dateTime, empty, errorNotice, field, formValues, loading, notice, requireFilled, showFieldErrors,
+  busy, confirm, dateTime, empty, errorNotice, field, formValues, loading, notice, pager, requireFilled, showFieldErrors,
 } from '../ui.js';
 
 const PAGE_SIZE = 20;
@@ -34,13 +34,18 @@ export async function render(root, { account: me }) {
     createCard,
     h('section', { class: 'card' }, filters, listArea));
 
+  function toPage(page) {
+    filter.page = page;
+    load();
+  }
+
   async function load() {
     mount(listArea, loading('正在加载账号…'));
     try {
       const result = await api.get('/accounts', {
         role: filter.role, status: filter.status, q: filter.q.trim(), page: filter.page, size: PAGE_SIZE,
       });
-      mount(listArea, result.items.length ? table(result.items) : emptyList(), pager(result));
+      mount(listArea, result.items.length ? table(result.items) : emptyList(), pager(result, '个账号', toPage));
     } catch (error) {
       mount(listArea, errorNotice(error));
     }
@@ -110,15 +115,6 @@ export async function render(root, { account: me }) {
     }
   }
 
-  function pager(result) {
-    const pages = Math.max(1, Math.ceil(result.total / result.size));
-    const previous = h('button', { class: 'btn small', type: 'button', disabled: result.page <= 1 }, '上一页');
-    const next = h('button', { class: 'btn small', type: 'button', disabled: result.page >= pages }, '下一页');
-    previous.addEventListener('click', () => { filter.page -= 1; load(); });
-    next.addEventListener('click', () => { filter.page += 1; load(); });
-    return h('div', { class: 'pager' },
-      h('span', { class: 'info' }, `共 ${result.total} 个账号，第 ${result.page} / ${pages} 页`), previous, next);
-  }
 
   function showCreated(answer) {
     createCard.hidden = true;

@@ -24,13 +24,13 @@ export const PAGES = [
   // issue 6: sales, enterprises, targets
   { id: 'enterprises', title: '企业与目标', roles: ['manager'], load: pending, source: '入驻企业与月度目标', shows: '入驻企业、月度目标及直播销售增长情况' },
   // issue 5: live sessions and counters
-  { id: 'sessions', title: '直播场次', roles: ['manager'], load: pending, source: '直播场次与实时计数', shows: '直播场次列表及每场的观看、点赞、涨粉和成交' },
-  { id: 'big-screen', title: '大屏', roles: ['manager'], load: pending, source: '直播实时推送', shows: '每秒刷新的全屏直播数据大屏' },
+  { id: 'sessions', title: '直播场次', roles: ['manager'], load: () => import('./sessions.js') },
+  { id: 'big-screen', title: '大屏', roles: ['manager'], load: withCharts(() => import('./big-screen.js')) },
   { id: 'accounts', title: '账号管理', roles: ['manager'], load: () => import('./accounts.js') },
 
   // streamer
   { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: pending, source: '销售台账与目标', shows: '您的销售额、目标完成进度和趋势图' },
-  { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: pending, source: '直播场次与实时计数', shows: '您的直播场次，直播中时显示实时计数' },
+  { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: () => import('./my-sessions.js') },
   { id: 'my-study', title: '学习进度', roles: ['streamer'], load: pending, source: '学习角', shows: '您的学习积分、已完成和待完成的学习内容' },
   { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: pending, source: '选品', shows: '您为下一场直播挑选的商品清单' },
 

@@ -1,0 +1,159 @@
+// What the live pages share: money and rate formatting, and the counters stream. The stream needs the bearer
+// token, which EventSource cannot send, so it is read with fetch() and its SSE frames are parsed here.
+import { h } from './dom.js';
+import * as session from './session.js';
+import { messageFor, NETWORK_MESSAGE } from './problems.js';
+import { notice } from './ui.js';
+
+const NUMBER = new Intl.NumberFormat('zh-CN');
+const MONEY = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Amounts travel in fen so that sums are exact; people read yuan. */
+export function yuan(fen) {
+  return fen === undefined || fen === null ? '—' : `¥${MONEY.format(fen / 100)}`;
+}
+
+export function count(n) {
+  return n === undefined || n === null ? '—' : NUMBER.format(n);
+}
+
+/** Basis points (1/100 of a percent) as a percent with two decimals. */
+export function percent(bp) {
+  return bp === undefined || bp === null ? '—' : `${(bp / 100).toFixed(2)}%`;
+}
+
+export function duration(seconds) {
+  if (seconds === undefined || seconds === null) return '—';
+  const m = Math.floor(seconds / 60);
+  return m ? `${m} 分 ${seconds % 60} 秒` : `${seconds} 秒`;
+}
+
+export const STATUS_LABELS = { scheduled: '未开播', live: '直播中', ended: '已结束' };
+
+/** The figures every live page shows, in the order people asked for them; `get` reads one from counters. */
+export const FIGURES = [
+  { key: 'gmvFen', label: '成交额 GMV', format: yuan },
+  { key: 'orders', label: '订单数', format: count },
+  { key: 'concurrentViewers', label: '在线人数', format: count },
+  { key: 'peakViewers', label: '峰值在线', format: count },
+  { key: 'uniqueViewers', label: '累计观看人数', format: count },
+  { key: 'likes', label: '点赞', format: count },
+  { key: 'newFans', label: '新增粉丝', format: count },
+  { key: 'conversionBp', label: '转化率', format: percent },
+  { key: 'uvValueFen', label: 'UV 价值', format: yuan },
+];
+
+const STREAM_RETRY_MS = 2_000;
+// the server sends a frame every second; this long without one means the connection hung without closing
+const STREAM_STALL_MS = 6_000;
+
+/**
+ * Follows a session's counters. `onCounters(json)` gets every "counters" frame; `onState(state, message)` hears
+ * 'open', 'lost' (reconnecting), 'unavailable' (the server cannot read the counters right now) and 'refused'
+ * (a 4xx: retrying would not help). Returns the function that stops it and aborts the request.
+ */
+export function followCounters(sessionId, { onCounters, onState = () => {} }) {
+  let stopped = false;
+  let controller = null;
+  let retry = null;
+  let lastFrame = Date.now();
+  const watchdog = setInterval(() => {
+    if (controller && Date.now() - lastFrame > STREAM_STALL_MS) controller.abort();
+  }, 1_000);
+
+  async function connect() {
+    controller = new AbortController();
+    lastFrame = Date.now();
+    try {
+      const response = await fetch(`/api/v1/live/sessions/${sessionId}/stream`, {
+        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` },
+        signal: controller.signal,
+      });
+      if (response.status >= 400 && response.status < 500) {
+        const problem = await response.json().catch(() => null);
+        onState('refused', messageFor(response.status, problem));
+        return stop();
+      }
+      if (!response.ok) throw new Error(`stream ${response.status}`);
+      onState('open');
+      await readFrames(response.body, (event, data) => {
+        lastFrame = Date.now();
+        if (event === 'counters') {
+          onState('open');
+          onCounters(JSON.parse(data));
+        } else if (event === 'unavailable') {
+          onState('unavailable');
+        }
+      });
+    } catch {
+      // aborted by the watchdog, or the network dropped: both end up reconnecting below
+    }
+    if (stopped) return;
+    onState('lost', NETWORK_MESSAGE);
+    retry = setTimeout(connect, STREAM_RETRY_MS);
+  }
+
+  function stop() {
+    stopped = true;
+    clearInterval(watchdog);
+    clearTimeout(retry);
+    controller?.abort();
+  }
+
+  connect();
+  return stop;
+}
+
+/** Calls `onFrame(event, data)` for each SSE frame (frames end with a blank line) until the body ends. */
+async function readFrames(body, onFrame) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer = (buffer + value).replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data = [];
+      for (const line of frame.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) onFrame(event, data.join('\n'));
+    }
+  }
+}
+
+/**
+ * One tile per figure; `update(counters)` rewrites only the numbers so that a page refreshed every second
+ * does not flicker. `prefix` names the tiles for tests (data-testid="<prefix>-likes").
+ */
+export function figureTiles(prefix, className = 'stats') {
+  const values = {};
+  const el = h('div', { class: className },
+    FIGURES.map(({ key, label }) => h('div', { class: 'stat' },
+      h('div', { class: 'label' }, label),
+      values[key] = h('div', { class: 'value', 'data-testid': `${prefix}-${testName(key)}` }, '—'))));
+  return {
+    el,
+    update(counters) {
+      for (const { key, format } of FIGURES) values[key].textContent = format(counters?.[key]);
+    },
+  };
+}
+
+/** gmvFen -> gmv, conversionBp -> conversion: the names tests and people use, without the unit. */
+function testName(key) {
+  return key.replace(/(Fen|Bp)$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** What the viewer is told about the stream; nothing while it flows. */
+export function streamNotice(state, message) {
+  if (state === 'lost') return notice('error', '连接中断，正在重连…');
+  if (state === 'unavailable') return notice('error', '实时数据暂不可用，稍后自动恢复。');
+  if (state === 'refused') return notice('error', message);
+  return null;
+}

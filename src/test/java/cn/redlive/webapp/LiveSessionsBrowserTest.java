@@ -1,0 +1,121 @@
+package cn.redlive.webapp;
+
+import cn.redlive.support.Api;
+import cn.redlive.support.LiveKit;
+import cn.redlive.support.TestApp;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static cn.redlive.support.LiveKit.batch;
+import static cn.redlive.support.LiveKit.like;
+import static cn.redlive.support.LiveKit.order;
+import static cn.redlive.webapp.LiveBigScreenBrowserTest.sent;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+@DisplayName("Live sessions are scheduled, started, followed and ended from the web app")
+class LiveSessionsBrowserTest {
+
+  private static final long PRODUCT = 42;
+  private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
+
+  private final Api api = TestApp.shared().api();
+  private final LiveKit kit = new LiveKit(api);
+
+  @Test
+  @DisplayName("a manager schedules a session for a streamer, starts it, opens its big screen, ends it and reads the settled results")
+  void managerRunsASession() {
+    Api.NewUser streamer = api.newUser("streamer");
+    Api.NewUser manager = api.newUser("manager");
+    String ingest = api.newUser("ingest").token();
+    String title = LiveKit.uniqueId("助农专场");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(manager.username(), manager.password()).choose("直播场次", "sessions");
+      Page page = web.page();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("安排直播")).click();
+      Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
+      form.locator("select[name=streamerAccountId]").selectOption(String.valueOf(streamer.id()));
+      form.getByLabel("标题").fill(title);
+      form.getByLabel("商品编号").fill(PRODUCT + "，43");
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
+      assertThat(web.content()).containsText("已安排直播「" + title + "」。");
+
+      Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText(title));
+      assertThat(row).containsText("未开播");
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开播")).click();
+      assertThat(row).containsText("直播中");
+      long sessionId = Long.parseLong(row.getAttribute("data-session-id"));
+      sent(kit.send(ingest, batch(LiveKit.uniqueId("ui"), 1, order(sessionId, PRODUCT, 9_900), like(sessionId, 12))));
+      web.screenshot("sessions");
+
+      row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("打开大屏")).click();
+      assertThat(page.getByTestId("big-gmv")).hasText("¥99.00", SOON);
+      assertThat(page.getByTestId("big-likes")).hasText("12", SOON);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("退出大屏")).click();
+
+      row = page.locator("tr").filter(new Locator.FilterOptions().setHasText(title));
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("结束直播")).click();
+      page.locator("dialog.confirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("结束直播")).click();
+      Locator results = page.getByTestId("session-results");
+      assertThat(results).containsText("¥99.00");
+      assertThat(results).containsText("12");
+      assertThat(row).containsText("已结束");
+      web.screenshot("sessions-results");
+    }
+  }
+
+  @Test
+  @DisplayName("a streamer sees their own live session's counters move and only their own sessions")
+  void streamerFollowsOwnSession() {
+    LiveKit.Live live = kit.liveSession(PRODUCT);
+    LiveKit.Live someoneElse = kit.liveSession(PRODUCT);
+    String ingest = api.newUser("ingest").token();
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(live.streamer().username(), live.streamer().password()).choose("我的直播", "my-sessions");
+      Locator likes = web.page().getByTestId("mine-likes");
+      assertThat(web.page().getByTestId("live-now")).containsText("正在直播 · 测试直播");
+      assertThat(likes).hasText("0", SOON);
+
+      sent(kit.send(ingest, batch(LiveKit.uniqueId("mine"), 1, like(live.sessionId(), 7), order(live.sessionId(), PRODUCT, 2_500))));
+      assertThat(likes).hasText("7", SOON);
+      assertThat(web.page().getByTestId("mine-gmv")).hasText("¥25.00", SOON);
+      assertThat(web.content().locator("tr[data-session-id]")).hasCount(1);
+      assertThat(web.content().locator("tr[data-session-id='" + someoneElse.sessionId() + "']")).hasCount(0);
+      web.screenshot("my-sessions");
+    }
+    // streamers mostly look at it on their phone during the show
+    try (WebApp phone = WebApp.onPhone(api.baseUrl())) {
+      phone.logIn(live.streamer().username(), live.streamer().password()).open("my-sessions", "my-sessions");
+      assertThat(phone.page().getByTestId("mine-likes")).hasText("7", SOON);
+      phone.screenshot("my-sessions-phone");
+    }
+  }
+
+  @Test
+  @DisplayName("a streamer schedules their own session and starts it, and the live counters appear")
+  void streamerSchedulesAndStarts() {
+    Api.NewUser streamer = api.newUser("streamer");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(streamer.username(), streamer.password()).choose("我的直播", "my-sessions");
+      assertThat(web.content()).containsText("还没有直播场次");
+      Page page = web.page();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("安排直播")).click();
+      Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
+      assertThat(form.locator("select[name=streamerAccountId]")).hasCount(0);
+      form.getByLabel("标题").fill("晚间红色直播间");
+      form.getByLabel("商品编号").fill("abc");
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
+      assertThat(form).containsText("请填写数字编号，用逗号分隔");
+      form.getByLabel("商品编号").fill(String.valueOf(PRODUCT));
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
+
+      Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText("晚间红色直播间"));
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开播")).click();
+      assertThat(page.getByTestId("live-now")).containsText("正在直播 · 晚间红色直播间");
+      assertThat(page.getByTestId("mine-likes")).hasText("0", SOON);
+    }
+  }
+}
