@@ -25,18 +25,8 @@ public final class LiveKit {
    * streamer put on a selection list: the path a real session takes.
    */
   public Live liveSession() {
-    Catalogs catalogs = new Catalogs(api);
-    var brand = catalogs.newBrand("银川市");
-    long product = catalogs.newProduct(brand.partner().token(), uniqueId("SKU"), "宁夏枸杞原浆", "枸杞", 9900);
-    Reply approved = api.post("/api/v1/products/" + product + "/approve").as(catalogs.manager()).send();
-    if (approved.status() != 200) throw new AssertionError(approved.toString());
     Api.NewUser streamer = api.newUser("streamer");
-    Reply list = api.post("/api/v1/selection-lists").as(streamer.token()).json(new JsonObject()
-        .put("title", "测试选品").put("plannedDate", java.time.LocalDate.now().plusDays(1).toString())).send();
-    if (list.status() != 201) throw new AssertionError(list.toString());
-    Reply selected = api.put("/api/v1/selection-lists/" + list.json().getLong("id") + "/items/" + product)
-        .as(streamer.token()).send();
-    if (selected.status() >= 300) throw new AssertionError(selected.toString());
+    long product = sellableProduct(streamer);
     Reply scheduled = api.post("/api/v1/live/sessions").as(streamer.token()).json(new JsonObject()
         .put("title", "测试直播").put("plannedStart", "2026-11-29T10:00:00+08:00")
         .put("plannedEnd", "2026-11-29T12:00:00+08:00").put("productIds", new JsonArray().add(product))).send();
@@ -45,6 +35,22 @@ public final class LiveKit {
     Reply started = api.post("/api/v1/live/sessions/" + id + "/start").as(streamer.token()).send();
     if (started.status() != 200) throw new AssertionError(started.toString());
     return new Live(id, streamer, product);
+  }
+
+  /** A product a brand partner listed and a manager approved, put on this streamer's selection list. */
+  public long sellableProduct(Api.NewUser streamer) {
+    Catalogs catalogs = new Catalogs(api);
+    var brand = catalogs.newBrand("银川市");
+    long product = catalogs.newProduct(brand.partner().token(), uniqueId("SKU"), "宁夏枸杞原浆", "枸杞", 9900);
+    Reply approved = api.post("/api/v1/products/" + product + "/approve").as(catalogs.manager()).send();
+    if (approved.status() != 200) throw new AssertionError(approved.toString());
+    Reply list = api.post("/api/v1/selection-lists").as(streamer.token()).json(new JsonObject()
+        .put("title", "测试选品").put("plannedDate", java.time.LocalDate.now().plusDays(1).toString())).send();
+    if (list.status() != 201) throw new AssertionError(list.toString());
+    Reply selected = api.put("/api/v1/selection-lists/" + list.json().getLong("id") + "/items/" + product)
+        .as(streamer.token()).send();
+    if (selected.status() >= 300) throw new AssertionError(selected.toString());
+    return product;
   }
 
   public static String uniqueId(String prefix) {

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @DisplayName("The live big screen follows a session second by second")
 class LiveBigScreenBrowserTest {
 
-  private static final long PRODUCT = 41;
   // the stream ticks every second; a few ticks of slack for a busy 2-core machine
   private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
 
@@ -30,7 +29,7 @@ class LiveBigScreenBrowserTest {
   @Test
   @DisplayName("a manager watches the big screen of a live session change while events are ingested through the API")
   void managerWatchesBigScreenChange() {
-    LiveKit.Live live = kit.liveSession(PRODUCT);
+    LiveKit.Live live = kit.liveSession();
     String ingest = api.newUser("ingest").token();
     Api.NewUser manager = api.newUser("manager");
     String producer = LiveKit.uniqueId("screen");
@@ -45,12 +44,12 @@ class LiveBigScreenBrowserTest {
       assertThat(likes).hasText("5", SOON);
       assertThat(figure(web, "unique-viewers")).hasText("1", SOON);
 
-      sent(kit.send(ingest, batch(producer, 2, order(live.sessionId(), PRODUCT, 12_345), like(live.sessionId(), 3))));
+      sent(kit.send(ingest, batch(producer, 2, order(live.sessionId(), live.productId(), 12_345), like(live.sessionId(), 3))));
       assertThat(gmv).hasText("¥123.45", SOON);
       assertThat(likes).hasText("8", SOON);
       assertThat(figure(web, "orders")).hasText("1", SOON);
 
-      sent(kit.send(ingest, batch(producer, 3, order(live.sessionId(), PRODUCT, 1_000_000))));
+      sent(kit.send(ingest, batch(producer, 3, order(live.sessionId(), live.productId(), 1_000_000))));
       assertThat(gmv).hasText("¥10,123.45", SOON);
       // today's ranking names this session's streamer with the same GMV
       assertThat(web.page().locator(".big-ranking")).containsText("¥10,123.45",
@@ -68,7 +67,7 @@ class LiveBigScreenBrowserTest {
   @Test
   @DisplayName("the big screen says the connection dropped and picks the counters up again once it is back")
   void bigScreenReconnects() {
-    LiveKit.Live live = kit.liveSession(PRODUCT);
+    LiveKit.Live live = kit.liveSession();
     String ingest = api.newUser("ingest").token();
     Api.NewUser manager = api.newUser("manager");
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
@@ -93,7 +92,7 @@ class LiveBigScreenBrowserTest {
   @Test
   @DisplayName("without a session the big screen lists the live sessions to choose from")
   void bigScreenPicker() {
-    LiveKit.Live live = kit.liveSession(PRODUCT);
+    LiveKit.Live live = kit.liveSession();
     Api.NewUser manager = api.newUser("manager");
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
       web.logIn(manager.username(), manager.password()).open("big-screen", "big-screen");

@@ -19,7 +19,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @DisplayName("Live sessions are scheduled, started, followed and ended from the web app")
 class LiveSessionsBrowserTest {
 
-  private static final long PRODUCT = 42;
   private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
 
   private final Api api = TestApp.shared().api();
@@ -29,6 +28,7 @@ class LiveSessionsBrowserTest {
   @DisplayName("a manager schedules a session for a streamer, starts it, opens its big screen, ends it and reads the settled results")
   void managerRunsASession() {
     Api.NewUser streamer = api.newUser("streamer");
+    long product = kit.sellableProduct(streamer);
     Api.NewUser manager = api.newUser("manager");
     String ingest = api.newUser("ingest").token();
     String title = LiveKit.uniqueId("助农专场");
@@ -39,7 +39,7 @@ class LiveSessionsBrowserTest {
       Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
       form.locator("select[name=streamerAccountId]").selectOption(String.valueOf(streamer.id()));
       form.getByLabel("标题").fill(title);
-      form.getByLabel("商品编号").fill(PRODUCT + "，43");
+      form.getByLabel("商品编号").fill(String.valueOf(product));
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
       assertThat(web.content()).containsText("已安排直播「" + title + "」。");
 
@@ -48,7 +48,7 @@ class LiveSessionsBrowserTest {
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开播")).click();
       assertThat(row).containsText("直播中");
       long sessionId = Long.parseLong(row.getAttribute("data-session-id"));
-      sent(kit.send(ingest, batch(LiveKit.uniqueId("ui"), 1, order(sessionId, PRODUCT, 9_900), like(sessionId, 12))));
+      sent(kit.send(ingest, batch(LiveKit.uniqueId("ui"), 1, order(sessionId, product, 9_900), like(sessionId, 12))));
       web.screenshot("sessions");
 
       row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("打开大屏")).click();
@@ -70,8 +70,8 @@ class LiveSessionsBrowserTest {
   @Test
   @DisplayName("a streamer sees their own live session's counters move and only their own sessions")
   void streamerFollowsOwnSession() {
-    LiveKit.Live live = kit.liveSession(PRODUCT);
-    LiveKit.Live someoneElse = kit.liveSession(PRODUCT);
+    LiveKit.Live live = kit.liveSession();
+    LiveKit.Live someoneElse = kit.liveSession();
     String ingest = api.newUser("ingest").token();
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
       web.logIn(live.streamer().username(), live.streamer().password()).choose("我的直播", "my-sessions");
@@ -79,7 +79,7 @@ class LiveSessionsBrowserTest {
       assertThat(web.page().getByTestId("live-now")).containsText("正在直播 · 测试直播");
       assertThat(likes).hasText("0", SOON);
 
-      sent(kit.send(ingest, batch(LiveKit.uniqueId("mine"), 1, like(live.sessionId(), 7), order(live.sessionId(), PRODUCT, 2_500))));
+      sent(kit.send(ingest, batch(LiveKit.uniqueId("mine"), 1, like(live.sessionId(), 7), order(live.sessionId(), live.productId(), 2_500))));
       assertThat(likes).hasText("7", SOON);
       assertThat(web.page().getByTestId("mine-gmv")).hasText("¥25.00", SOON);
       assertThat(web.content().locator("tr[data-session-id]")).hasCount(1);
@@ -98,6 +98,7 @@ class LiveSessionsBrowserTest {
   @DisplayName("a streamer schedules their own session and starts it, and the live counters appear")
   void streamerSchedulesAndStarts() {
     Api.NewUser streamer = api.newUser("streamer");
+    long product = kit.sellableProduct(streamer);
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
       web.logIn(streamer.username(), streamer.password()).choose("我的直播", "my-sessions");
       assertThat(web.content()).containsText("还没有直播场次");
@@ -109,7 +110,7 @@ class LiveSessionsBrowserTest {
       form.getByLabel("商品编号").fill("abc");
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
       assertThat(form).containsText("请填写数字编号，用逗号分隔");
-      form.getByLabel("商品编号").fill(String.valueOf(PRODUCT));
+      form.getByLabel("商品编号").fill(String.valueOf(product));
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
 
       Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText("晚间红色直播间"));
