@@ -30,6 +30,8 @@ class PartyNotLoggedTest {
     captured.start();
     root.addAppender(captured);
     access.addAppender(captured);
+    ch.qos.logback.classic.Level accessLevel = access.getLevel();
+    access.setLevel(ch.qos.logback.classic.Level.DEBUG);
     try {
       var me = people.streamerWithLogin();
       people.ok(me.streamerId(), "application", "2020-01-17");
@@ -40,6 +42,7 @@ class PartyNotLoggedTest {
     } finally {
       root.detachAppender(captured);
       access.detachAppender(captured);
+      access.setLevel(accessLevel);
     }
     List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     assertTrue(lines.stream().anyMatch(l -> l.contains("/party")), "the access log did run: " + lines);
