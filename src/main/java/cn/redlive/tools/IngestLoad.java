@@ -37,6 +37,8 @@ public final class IngestLoad {
   private final long session;
   private final long product;
   private final AtomicLong orderIds = new AtomicLong(System.nanoTime());
+  /** Picks each event's kind, so single-event requests get the same mix as batches (2% orders). */
+  private final AtomicLong eventCounter = new AtomicLong();
 
   private IngestLoad(int port, String token, long session, long product, int connections) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
@@ -75,7 +77,7 @@ public final class IngestLoad {
     JsonArray events = new JsonArray();
     for (int i = 0; i < size; i++) {
       JsonObject e = new JsonObject().put("eventId", producer + "-" + sequence + "-" + i).put("sessionId", session);
-      int kind = i % 50;
+      int kind = (int) (eventCounter.getAndIncrement() % 50);
       if (kind == 0) {
         e.put("type", "order").put("orderId", "o" + orderIds.incrementAndGet()).put("productId", product)
             .put("quantity", 1).put("amountFen", 4990).put("buyerId", "b" + (sequence * 7 + i));
