@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +24,13 @@ class GracefulShutdownTest {
   void inFlightRequestsFinish() throws Exception {
     TestApp app = TestApp.start(Map.of());
     List<CompletableFuture<Reply>> requests = new ArrayList<>();
+    // its own threads: the common pool has a single thread on 2 cores and may be busy with other tests' work
+    ExecutorService clients = Executors.newFixedThreadPool(6);
     // a login spends ~0.3 s hashing on a worker thread: long enough to be caught by the shutdown
     for (int i = 0; i < 6; i++) {
       requests.add(CompletableFuture.supplyAsync(() -> app.api().post("/api/v1/auth/login")
-          .json(new JsonObject().put("username", TestApp.MANAGER).put("password", TestApp.MANAGER_PASSWORD)).send()));
+          .json(new JsonObject().put("username", TestApp.MANAGER).put("password", TestApp.MANAGER_PASSWORD)).send(),
+          clients));
     }
     awaitActiveRequests(app);
     app.stop();
@@ -41,6 +46,7 @@ class GracefulShutdownTest {
         assertTrue(String.valueOf(e.getCause().getMessage()).contains("Connection refused"), e::toString);
       }
     }
+    clients.shutdown();
     assertTrue(answered >= 1, "at least the request seen in flight was answered");
   }
 
