@@ -1,29 +1,65 @@
 package cn.redlive.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.RequestBody;
+import io.vertx.openapi.contract.Style;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
+import io.vertx.openapi.validation.transformer.FormTransformer;
+import io.vertx.openapi.validation.transformer.LabelTransformer;
+import io.vertx.openapi.validation.transformer.MatrixTransformer;
+import io.vertx.openapi.validation.transformer.ParameterTransformer;
+import io.vertx.openapi.validation.transformer.SimpleTransformer;
 
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Validates a request against its operation with vertx-openapi's own parameter and body checks, but on the calling
- * event loop. The library's {@code RequestValidator.validate} hands every request to a worker thread and back;
- * checking a few parameters and a small JSON body costs far less than those two thread hops.
+ * Validates a request against its operation on the calling event loop, with schema validators built once at start.
+ * vertx-openapi's own {@code RequestValidator} hands every request to a worker thread and builds a fresh schema
+ * validator for every parameter and body on every request; both cost far more than the checks themselves.
+ * The happy path runs here; anything invalid is re-checked by the library so the errors are exactly its own.
  */
 final class InlineRequestValidator {
 
-  private final RequestValidatorImpl checks;
+  private final RequestValidatorImpl library;
+  private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
+  /** Read-only after construction, so event loops share it without locks. */
+  private final Map<Object, Validator> validators = new IdentityHashMap<>();
 
   InlineRequestValidator(Vertx vertx, OpenAPIContract contract) {
-    this.checks = new RequestValidatorImpl(vertx, contract);
+    this.library = new RequestValidatorImpl(vertx, contract);
+    transformers.put(Style.SIMPLE, new SimpleTransformer());
+    transformers.put(Style.LABEL, new LabelTransformer());
+    transformers.put(Style.MATRIX, new MatrixTransformer());
+    transformers.put(Style.FORM, new FormTransformer());
+    SchemaRepository schemas = contract.getSchemaRepository();
+    for (Operation operation : contract.operations()) {
+      for (Parameter parameter : operation.getParameters()) {
+        validators.put(parameter, schemas.validator(parameter.getSchema()));
+      }
+      RequestBody body = operation.getRequestBody();
+      if (body != null) {
+        for (MediaType mediaType : body.getContent().values()) {
+          if (mediaType.getSchema() != null) validators.put(mediaType, schemas.validator(mediaType.getSchema()));
+        }
+      }
+    }
   }
 
   /** Throws the library's ValidatorException (or its subclasses) on the first invalid part. */
@@ -34,20 +70,47 @@ final class InlineRequestValidator {
     Map<String, RequestParameter> query = new HashMap<>();
     for (Parameter parameter : operation.getParameters()) {
       switch (parameter.getIn()) {
-        case COOKIE -> cookies.put(parameter.getName(),
-            checks.validateParameter(parameter, request.getCookies().get(parameter.getName())));
-        case HEADER -> headers.put(parameter.getName(),
-            checks.validateParameter(parameter, request.getHeaders().get(parameter.getName())));
-        case PATH -> path.put(parameter.getName(),
-            checks.validateParameter(parameter, request.getPathParameters().get(parameter.getName())));
-        case QUERY -> query.put(parameter.getName(),
-            checks.validateParameter(parameter, request.getQuery().get(parameter.getName())));
+        case COOKIE -> cookies.put(parameter.getName(), parameter(parameter, request.getCookies().get(parameter.getName())));
+        case HEADER -> headers.put(parameter.getName(), parameter(parameter, request.getHeaders().get(parameter.getName())));
+        case PATH -> path.put(parameter.getName(), parameter(parameter, request.getPathParameters().get(parameter.getName())));
+        case QUERY -> query.put(parameter.getName(), parameter(parameter, request.getQuery().get(parameter.getName())));
         default -> {
           // no other parameter locations exist in OpenAPI 3.1
         }
       }
     }
-    RequestParameter body = checks.validateBody(operation.getRequestBody(), request);
-    return new ValidatedRequestImpl(cookies, headers, path, query, body);
+    return new ValidatedRequestImpl(cookies, headers, path, query, body(operation.getRequestBody(), request));
+  }
+
+  private RequestParameter parameter(Parameter parameter, RequestParameter value) {
+    ParameterTransformer transformer = transformers.get(parameter.getStyle());
+    Validator validator = validators.get(parameter);
+    if (value == null || value.isNull() || transformer == null || validator == null) {
+      return library.validateParameter(parameter, value);
+    }
+    Object transformed = transformer.transform(parameter, String.valueOf(value.get()));
+    OutputUnit result = validator.validate(transformed);
+    return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(transformed)
+        : library.validateParameter(parameter, value);
+  }
+
+  private RequestParameter body(RequestBody requestBody, ValidatableRequest request) {
+    if (requestBody == null || request.getBody() == null || request.getBody().isEmpty()) {
+      return library.validateBody(requestBody, request);
+    }
+    MediaType mediaType = requestBody.determineContentType(request.getContentType());
+    Validator validator = mediaType == null ? null : validators.get(mediaType);
+    if (validator == null || !mediaType.getIdentifier().startsWith(MediaType.APPLICATION_JSON)) {
+      return library.validateBody(requestBody, request);
+    }
+    Object decoded;
+    try {
+      decoded = Json.decodeValue(request.getBody().getBuffer());
+    } catch (DecodeException e) {
+      return library.validateBody(requestBody, request);
+    }
+    OutputUnit result = validator.validate(decoded);
+    return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(decoded)
+        : library.validateBody(requestBody, request);
   }
 }
