@@ -197,7 +197,11 @@ public final class RedLiveApp {
     }
   }
 
+  /** Start-up and shutdown only, from the main or shutdown-hook thread; refuses to block an event loop. */
   static <T> T await(Future<T> future, Duration timeout) {
+    if (io.vertx.core.Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("RedLiveApp.await would block an event loop");
+    }
     try {
       return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

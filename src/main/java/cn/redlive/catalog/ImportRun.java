@@ -196,6 +196,9 @@ final class ImportRun {
 
   /** A worker thread may wait for the event loop's database work; never call this on an event loop. */
   static <T> T await(Future<T> future) {
+    if (io.vertx.core.Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("ImportRun.await would block an event loop");
+    }
     try {
       return future.toCompletionStage().toCompletableFuture().join();
     } catch (CompletionException e) {

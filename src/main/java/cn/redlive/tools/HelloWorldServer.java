@@ -32,7 +32,7 @@ public final class HelloWorldServer extends VerticleBase {
     Vertx.vertx().deployVerticle(() -> new HelloWorldServer(port), new DeploymentOptions().setInstances(instances))
         .onSuccess(id -> System.out.println("hello-world listening on " + port))
         .onFailure(e -> {
-          e.printStackTrace();
+          System.err.println("hello-world did not start on port " + port + ": " + e.getMessage());
           System.exit(1);
         });
   }

@@ -1,6 +1,7 @@
 package cn.redlive.catalog;
 
 import cn.redlive.support.Api;
+import cn.redlive.support.Eventually;
 import cn.redlive.support.Reply;
 import cn.redlive.support.TestApp;
 import io.vertx.core.json.JsonArray;
@@ -63,16 +64,13 @@ public final class Catalogs {
   }
 
   public JsonObject waitFor(String token, long importId) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
+    return Eventually.await("import " + importId + " finishing", Duration.ofSeconds(60), () -> {
       Reply job = api.get("/api/v1/catalog/imports/" + importId).as(token).send();
       assertEquals(200, job.status(), job::toString);
-      String status = job.json().getString("status");
-      if (status.equals("succeeded") || status.equals("failed")) return job.json();
-      sleep();
-    }
-    throw new AssertionError("import " + importId + " did not finish");
+      return job.json();
+    }, job -> job.getString("status").equals("succeeded") || job.getString("status").equals("failed"));
   }
+
 
   public JsonObject commitCsv(String token, String utf8Csv) {
     return importFile(token, "commit", "text/csv", utf8Csv.getBytes(StandardCharsets.UTF_8));
@@ -107,11 +105,4 @@ public final class Catalogs {
     }
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -2,6 +2,7 @@ package cn.redlive.live;
 
 import cn.redlive.platform.EmbeddedRedisServer;
 import cn.redlive.support.Api;
+import cn.redlive.support.Eventually;
 import cn.redlive.support.LiveKit;
 import cn.redlive.support.Reply;
 import cn.redlive.support.ServerProcess;
@@ -104,14 +105,9 @@ class LiveFailuresTest {
     }
   }
 
-  private static Reply retryUntilAccepted(LiveKit live, String token, JsonObject batch, Duration patience) throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
-    Reply last = null;
-    while (System.nanoTime() < deadline) {
-      last = live.send(token, batch);
-      if (last.status() == 200) return last;
-      Thread.sleep(300);
-    }
-    throw new AssertionError("never accepted after Redis returned: " + last);
+  private static Reply retryUntilAccepted(LiveKit live, String token, JsonObject batch, Duration patience) {
+    return Eventually.await("the batch being accepted after Redis returned", patience,
+        () -> live.send(token, batch), reply -> reply.status() == 200);
   }
+
 }

@@ -1,5 +1,6 @@
 package cn.redlive.platform;
 
+import cn.redlive.support.Eventually;
 import cn.redlive.support.TestApp;
 import cn.redlive.support.TestServers;
 import io.vertx.core.Vertx;
@@ -84,14 +85,14 @@ class ReadinessTest {
     return new Ready(response.statusCode(), response.bodyAsJsonObject(), (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static int awaitStatus(WebClient client, TestApp app, int wanted, Duration patience) throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
-    int last = -1;
-    while (System.nanoTime() < deadline) {
-      last = ready(client, app).statusCode;
-      if (last == wanted) return last;
-      Thread.sleep(250);
-    }
-    return last;
+  private static int awaitStatus(WebClient client, TestApp app, int wanted, Duration patience) {
+    return Eventually.await("readiness " + wanted, patience, () -> {
+      try {
+        return ready(client, app).statusCode;
+      } catch (Exception e) {
+        return -1;
+      }
+    }, status -> status == wanted);
   }
+
 }

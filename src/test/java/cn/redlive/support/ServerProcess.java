@@ -48,23 +48,16 @@ public record ServerProcess(Process process, Path log, Api api) {
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
+    Eventually.await("the server being ready", Duration.ofSeconds(120), () -> {
       if (!process.isAlive()) throw new AssertionError("server exited early:\n" + output());
       try {
-        if (api.get("/health/ready").send().status() == 200) return;
-      } catch (AssertionError notYet) {
-        // not listening yet
+        return api.get("/health/ready").send().status();
+      } catch (AssertionError notListeningYet) {
+        return -1;
       }
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("server not ready in time:\n" + output());
+    }, status -> status == 200);
   }
+
 
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
