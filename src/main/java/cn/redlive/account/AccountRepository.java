@@ -2,6 +2,7 @@ package cn.redlive.account;
 
 import cn.redlive.web.Paging;
 import io.vertx.core.Future;
+import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -96,24 +97,24 @@ public final class AccountRepository {
 
   Future<Optional<Credentials>> findCredentials(String username) {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(username))
-        .map(rows -> first(rows).map(row -> new Credentials(Account.from(row), row.getString("password_hash"),
+        .map(rows -> Rows.first(rows).map(row -> new Credentials(Account.from(row), row.getString("password_hash"),
             row.getInteger("failed_logins"), row.getOffsetDateTime("last_failed_login_at"))));
   }
 
   public Future<Optional<Account>> findById(long id) {
-    return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).map(Account::from));
+    return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Account::from));
   }
 
   /** Status and token version, the two facts that can revoke an issued token. */
   Future<Optional<Row>> tokenState(long id) {
-    return pool.preparedQuery(TOKEN_STATE).execute(Tuple.of(id)).map(AccountRepository::first);
+    return pool.preparedQuery(TOKEN_STATE).execute(Tuple.of(id)).map(Rows::first);
   }
 
   /** Empty when the username is taken. */
   Future<Optional<Account>> insert(SqlClient client, NewAccount account, String passwordHash, boolean mustChangePassword) {
     return client.preparedQuery(INSERT)
         .execute(Tuple.of(account.username(), account.displayName(), account.role().code(), passwordHash, mustChangePassword))
-        .map(rows -> first(rows).map(Account::from));
+        .map(rows -> Rows.first(rows).map(Account::from));
   }
 
   Future<Void> recordFailedLogin(long id) {
@@ -125,12 +126,12 @@ public final class AccountRepository {
   }
 
   Future<Optional<Account>> setStatus(long id, String status) {
-    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(id, status)).map(rows -> first(rows).map(Account::from));
+    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(id, status)).map(rows -> Rows.first(rows).map(Account::from));
   }
 
   Future<Optional<Account>> setPassword(long id, String passwordHash, boolean mustChange) {
     return pool.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash, mustChange))
-        .map(rows -> first(rows).map(Account::from));
+        .map(rows -> Rows.first(rows).map(Account::from));
   }
 
   Future<Long> countManagers() {
@@ -158,8 +159,4 @@ public final class AccountRepository {
         });
   }
 
-  private static Optional<Row> first(RowSet<Row> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 }

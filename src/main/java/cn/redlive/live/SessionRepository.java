@@ -2,6 +2,7 @@ package cn.redlive.live;
 
 import cn.redlive.web.Paging;
 import io.vertx.core.Future;
+import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -117,7 +118,7 @@ final class SessionRepository {
   }
 
   Future<Optional<LiveSession>> find(long id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> first(rows).map(LiveSession::from));
+    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(LiveSession::from));
   }
 
   record PageOf(List<LiveSession> items, long total) {
@@ -212,7 +213,7 @@ final class SessionRepository {
   }
 
   Future<Optional<SessionFigures>> results(long sessionId) {
-    return pool.preparedQuery(RESULTS).execute(Tuple.of(sessionId)).map(rows -> first(rows).map(SessionFigures::from));
+    return pool.preparedQuery(RESULTS).execute(Tuple.of(sessionId)).map(rows -> Rows.first(rows).map(SessionFigures::from));
   }
 
   record Owner(long sessionId, long streamerId, Long teamId, String streamerName) {
@@ -227,8 +228,4 @@ final class SessionRepository {
     });
   }
 
-  static Optional<Row> first(RowSet<Row> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 }
