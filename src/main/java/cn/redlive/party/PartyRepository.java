@@ -77,6 +77,10 @@ final class PartyRepository {
        ORDER BY page.id
       """;
 
+  private static final String TALLY = "SELECT coalesce(sum(n), 0) AS total FROM streamer_tallies";
+
+  private static final String DUE_STREAMERS = "SELECT count(DISTINCT o.streamer_id) AS total FROM party_obligations o WHERE o.due_on <= $1";
+
   /** Streamers who left owe nothing (their obligations are removed), so the count needs no join. */
   private static final String DUE_COUNT = "SELECT count(*) AS total FROM party_obligations o";
 
@@ -87,13 +91,12 @@ final class PartyRepository {
       """;
 
   private static final String COUNTS = """
-      SELECT s.team_id, t.name AS team_name, coalesce(p.stage, 'none') AS stage, count(*) AS n
-        FROM streamers s
-        LEFT JOIN party_records p ON p.streamer_id = s.id
-        LEFT JOIN teams t ON t.id = s.team_id
-       WHERE s.status <> 'left'
-       GROUP BY s.team_id, t.name, coalesce(p.stage, 'none')
-       ORDER BY s.team_id NULLS LAST, stage
+      SELECT nullif(c.team_id, 0) AS team_id, t.name AS team_name, c.stage, sum(c.n) AS n
+        FROM streamer_tallies c LEFT JOIN teams t ON t.id = c.team_id
+       WHERE c.status <> 'left'
+       GROUP BY c.team_id, t.name, c.stage
+      HAVING sum(c.n) > 0
+       ORDER BY nullif(c.team_id, 0) NULLS LAST, c.stage
       """;
 
   private final Pool pool;
@@ -141,15 +144,31 @@ final class PartyRepository {
 
   Future<Rows.Page<PartyViews.RegisterEntry>> register(RegisterFilter f, Paging paging) {
     SqlWhere where = new SqlWhere()
-        .when(f.teamId(), "s.team_id = ?")
-        .when(f.status(), "s.status = ?")
+        .whenEquals(f.teamId(), "s.team_id")
+        .whenEquals(f.status(), "s.status")
         .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
     if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
     else where.when(f.stage(), "p.stage = ?");
-    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
-    String count = "SELECT count(*) AS total" + REGISTER_FROM + where.sql();
+    String page = REGISTER_FROM + where.sql() + where.orderBy("s.id") + where.limitOffset();
+    String count = registerCount(f, where);
     return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params(paging.size(), paging.offset())),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
+  }
+
+  /**
+   * The register's total: from the tallies (V13) unless it depends on the day; then, with no other filter, from the
+   * obligations alone (leavers owe nothing); else by counting the filtered rows. Values go in the order of
+   * {@code where}, so the count shares the page query's parameters.
+   */
+  private static String registerCount(RegisterFilter f, SqlWhere where) {
+    if (f.dueBy() == null) {
+      SqlWhere tally = new SqlWhere().when(f.teamId(), "team_id = ?").when(f.status(), "status = ?");
+      if (Stage.NONE.code().equals(f.stage())) tally.always("stage = 'none'");
+      else tally.when(f.stage(), "stage = ?");
+      return TALLY + tally.sql();
+    }
+    if (f.teamId() == null && f.status() == null && f.stage() == null) return DUE_STREAMERS;
+    return "SELECT count(*) AS total" + REGISTER_FROM + where.sql();
   }
 
   /** Obligations in view on asOf (due within the window or overdue), soonest first. */

@@ -29,6 +29,9 @@ final class StreamerRepository {
 
   private static final String COUNT = "SELECT count(*) AS total FROM streamers s";
 
+  /** Totals by team and status come from the tallies the database keeps (V13); only a name search counts rows. */
+  private static final String TALLY = "SELECT coalesce(sum(n), 0) AS total FROM streamer_tallies";
+
   private static final String LIST = "SELECT " + Streamer.COLUMNS + ", (%s) AS total"
       + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
 
@@ -83,11 +86,14 @@ final class StreamerRepository {
 
   Future<Rows.Page<Streamer>> list(Filter filter, Paging paging) {
     SqlWhere where = new SqlWhere()
-        .when(filter.teamId(), "s.team_id = ?")
-        .when(filter.status(), "s.status = ?")
+        .whenEquals(filter.teamId(), "s.team_id")
+        .whenEquals(filter.status(), "s.status")
         .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
-    String count = COUNT + where.sql();
-    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + "ORDER BY s.id" + where.limitOffset())
+    // same values in the same order, so the count shares the page query's parameters
+    String count = filter.query() != null ? COUNT + where.sql() : TALLY + new SqlWhere()
+        .when(filter.teamId(), "team_id = ?")
+        .when(filter.status(), "status = ?").sql();
+    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + where.orderBy("s.id") + where.limitOffset())
             .execute(where.params(paging.size(), paging.offset())),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, Streamer::from);
   }

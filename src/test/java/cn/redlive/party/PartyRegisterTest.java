@@ -63,6 +63,41 @@ class PartyRegisterTest {
     assertTrue(base.getLong("applied") >= 3 && base.getLong("applicant") >= 2);
   }
 
+  @Test
+  @DisplayName("totals follow team moves, status changes and new stages at once, on every page")
+  void totalsFollowChanges() {
+    long teamA = people.team();
+    long teamB = people.team();
+    long mover = member(teamA);
+    long stayer = member(teamA);
+    people.ok(mover, "application", "2025-03-10");
+    assertEquals(1, total("/party/records?team=" + teamA + "&stage=applicant"));
+    assertEquals(2, total("/streamers?team=" + teamA + "&status=pool"));
+
+    people.join(mover, teamB);
+    assertEquals(0, total("/party/records?team=" + teamA + "&stage=applicant"));
+    assertEquals(1, total("/party/records?team=" + teamB + "&stage=applicant"));
+    assertEquals(1, total("/streamers?team=" + teamA));
+
+    Reply left = api.method("PATCH", "/api/v1/streamers/" + mover).as(people.managerToken())
+        .json(new JsonObject().put("status", "left")).send();
+    assertEquals(200, left.status(), left::toString);
+    assertEquals(0, total("/streamers?team=" + teamB));
+    assertEquals(0, total("/party/records?team=" + teamB));
+
+    people.ok(stayer, "application", "2024-01-02");
+    people.ok(stayer, "activist", "2024-01-10");
+    assertEquals(1, total("/party/records?team=" + teamA + "&stage=activist"));
+    assertEquals(0, total("/party/records?team=" + teamA + "&stage=none"));
+    assertEquals(1, total("/party/records?team=" + teamA + "&stage=activist&page=3&size=1"), "past the last page");
+  }
+
+  private long total(String path) {
+    Reply reply = api.get("/api/v1" + path).as(people.managerToken()).send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getLong("total");
+  }
+
   private long member(long team) {
     long id = people.streamer();
     people.join(id, team);
