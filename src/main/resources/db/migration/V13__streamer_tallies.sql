@@ -65,6 +65,5 @@ $$;
 CREATE TRIGGER party_records_tally AFTER INSERT OR DELETE OR UPDATE OF stage ON party_records
   FOR EACH ROW EXECUTE FUNCTION party_records_tally();
 
--- The list filtered by team and status, in id order, without reading the team's other streamers (an empty
--- result used to scan the whole table in id order).
+-- The list filtered by team and status, in id order, reading only the matching streamers.
 CREATE INDEX streamers_team_status_idx ON streamers (team_id, status, id);

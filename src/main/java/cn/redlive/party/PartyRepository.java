@@ -144,12 +144,12 @@ final class PartyRepository {
 
   Future<Rows.Page<PartyViews.RegisterEntry>> register(RegisterFilter f, Paging paging) {
     SqlWhere where = new SqlWhere()
-        .whenEquals(f.teamId(), "s.team_id")
-        .whenEquals(f.status(), "s.status")
+        .when(f.teamId(), "s.team_id = ?")
+        .when(f.status(), "s.status = ?")
         .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
     if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
     else where.when(f.stage(), "p.stage = ?");
-    String page = REGISTER_FROM + where.sql() + where.orderBy("s.id") + where.limitOffset();
+    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
     String count = registerCount(f, where);
     return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params(paging.size(), paging.offset())),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);

@@ -14,7 +14,6 @@ public final class SqlWhere {
 
   private final List<String> conditions = new ArrayList<>();
   private final List<Object> values = new ArrayList<>();
-  private final List<String> fixedColumns = new ArrayList<>();
 
   public SqlWhere always(String condition) {
     conditions.add(condition);
@@ -27,24 +26,6 @@ public final class SqlWhere {
     values.add(value);
     conditions.add(condition.replace("?", "$" + values.size()));
     return this;
-  }
-
-  /** {@code column = value}, or nothing when the value is null; the column then leads {@link #orderBy}. */
-  public SqlWhere whenEquals(Object value, String column) {
-    if (value != null) fixedColumns.add(column);
-    return when(value, column + " = ?");
-  }
-
-  /**
-   * "ORDER BY" the columns fixed by {@link #whenEquals}, then {@code key}: the same order as by key alone, but one
-   * an index on (fixed columns, key) gives directly. Ordered by key alone, with a LIMIT, the planner may walk the
-   * key's index expecting to meet matching rows early (it takes filters on two columns as independent) and read
-   * the whole table when, say, a team has no active streamer.
-   */
-  public String orderBy(String key) {
-    List<String> order = new ArrayList<>(fixedColumns);
-    order.add(key);
-    return " ORDER BY " + String.join(", ", order) + " ";
   }
 
   public String sql() {

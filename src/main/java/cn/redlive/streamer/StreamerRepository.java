@@ -86,14 +86,14 @@ final class StreamerRepository {
 
   Future<Rows.Page<Streamer>> list(Filter filter, Paging paging) {
     SqlWhere where = new SqlWhere()
-        .whenEquals(filter.teamId(), "s.team_id")
-        .whenEquals(filter.status(), "s.status")
+        .when(filter.teamId(), "s.team_id = ?")
+        .when(filter.status(), "s.status = ?")
         .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
     // same values in the same order, so the count shares the page query's parameters
     String count = filter.query() != null ? COUNT + where.sql() : TALLY + new SqlWhere()
         .when(filter.teamId(), "team_id = ?")
         .when(filter.status(), "status = ?").sql();
-    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + where.orderBy("s.id") + where.limitOffset())
+    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + "ORDER BY s.id" + where.limitOffset())
             .execute(where.params(paging.size(), paging.offset())),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, Streamer::from);
   }
