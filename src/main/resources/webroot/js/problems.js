@@ -21,6 +21,32 @@ const BY_SLUG = {
   'payload-too-large': '提交的内容太大，请减小文件或分批提交。',
   'service-unavailable': '服务暂时不可用（数据库或缓存未就绪），请稍后重试。',
   'internal': '服务器内部错误，请稍后重试；如仍失败，请把请求编号告诉管理员。',
+  // people: streamers, teams, screening, Party development (the rule each refusal names), study
+  'account-not-streamer': '主播档案只能关联已有的主播账号。',
+  'account-already-linked': '该账号已关联其他主播档案。',
+  'streamer-has-left': '该主播已离开基地，不能再进行此操作。',
+  'already-in-team': '该主播已在这个团队中。',
+  'membership-before-previous': '调队时间不能早于上一次调入团队的时间。',
+  'captain-not-member': '队长必须是该团队的现任成员。',
+  'date-in-future': '日期不能晚于今天。',
+  'step-in-future': '步骤日期不能晚于今天。',
+  'record-closed': '该发展记录已结束（已转为正式党员或已取消预备资格），不能再添加步骤。',
+  'step-not-allowed-in-stage': '当前发展阶段不能记录这一步骤。',
+  'stage-already-reached': '该主播已处于这一阶段或更后的阶段。',
+  'stage-skipped': '不能跳过发展阶段，须按 申请人→积极分子→发展对象→预备党员→正式党员 的顺序逐级推进。',
+  'step-out-of-order': '步骤须按日期先后记录，日期不能早于上一步。',
+  'talk-already-held': '已记录过党组织与该申请人的谈话。',
+  'applicant-under-18': '递交入党申请时须年满 18 周岁。',
+  'activist-less-than-one-year': '入党积极分子须经过一年以上的培养考察，才能确定为发展对象。',
+  'training-hours-insufficient': '集中培训不足 24 学时（含学习角课程学时），还不能确定为发展对象。',
+  'branch-meeting-quorum': '支部大会到会的有表决权党员须超过应到人数的一半。',
+  'branch-meeting-majority': '赞成票须超过应到会有表决权党员的一半。',
+  'approval-already-given': '上级党委已经审批过，不能重复记录。',
+  'approval-deadline-passed': '上级党委须在支部大会后 6 个月内审批，已超过期限。',
+  'probation-already-extended': '预备期只能延长一次。',
+  'extension-out-of-range': '预备期延长须为 6 至 12 个月。',
+  'approval-missing': '须先经上级党委审批，才能转为正式党员。',
+  'probation-not-over': '预备期（一年）未满，还不能转为正式党员。',
 };
 
 const BY_STATUS = {
@@ -45,7 +71,15 @@ export function slugOf(problem) {
 /** One Chinese sentence for a problem answer (status and parsed body). */
 export function messageFor(status, problem) {
   const slug = slugOf(problem);
-  return BY_SLUG[slug] ?? BY_STATUS[status] ?? `请求失败（${status}）：${problem?.detail ?? '未知错误'}`;
+  const known = BY_SLUG[slug];
+  if (known) return known + datesOf(problem);
+  return BY_STATUS[status] ?? `请求失败（${status}）：${problem?.detail ?? '未知错误'}`;
+}
+
+/** A rule's English detail often names the dates that matter (e.g. from when a step is allowed): keep those. */
+function datesOf(problem) {
+  const dates = String(problem?.detail ?? '').match(/\d{4}-\d{2}-\d{2}/g);
+  return dates ? `（相关日期：${[...new Set(dates)].join('、')}）` : '';
 }
 
 // The contract validator speaks English; these patterns cover its messages.

@@ -9,3 +9,8 @@ export function go(pageId) {
   if (location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = target;
 }
+
+/** The query part of the hash (#/streamers?id=3): pages that show one object take its id from here. */
+export function routeParams() {
+  return new URLSearchParams(location.hash.split('?')[1] ?? '');
+}

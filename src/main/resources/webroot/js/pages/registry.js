@@ -16,9 +16,9 @@ export const PAGES = [
   // base manager
   { id: 'overview', title: '总览', roles: ['manager'], load: withCharts(() => import('./overview.js')) },
   // issue 3: streamers, teams, party, study
-  { id: 'streamers', title: '主播与团队', roles: ['manager'], load: pending, source: '主播、团队与排名', shows: '主播与团队的业绩排名、趋势图以及每位主播的销售、筛选、党员发展阶段和学习情况' },
-  { id: 'party', title: '党员发展', roles: ['manager'], load: pending, source: '党员发展记录', shows: '按发展阶段排列的看板，以及即将到期和已逾期的事项' },
-  { id: 'screening', title: '红色直播间筛选', roles: ['manager'], load: pending, source: '红色直播间筛选', shows: '主播的品行与业务能力评分和筛选结论' },
+  { id: 'streamers', title: '主播与团队', roles: ['manager'], load: () => import('./streamers.js') },
+  { id: 'party', title: '党员发展', roles: ['manager'], load: () => import('./party.js') },
+  { id: 'screening', title: '红色直播间筛选', roles: ['manager'], load: () => import('./screening.js') },
   // issue 4: brands, products, catalog, selection
   { id: 'product-review', title: '商品审核', roles: ['manager'], load: pending, source: '商品审核', shows: '待审核商品队列，可逐个通过或驳回' },
   // issue 6: sales, enterprises, targets
@@ -31,7 +31,7 @@ export const PAGES = [
   // streamer
   { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: pending, source: '销售台账与目标', shows: '您的销售额、目标完成进度和趋势图' },
   { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: () => import('./my-sessions.js') },
-  { id: 'my-study', title: '学习进度', roles: ['streamer'], load: pending, source: '学习角', shows: '您的学习积分、已完成和待完成的学习内容' },
+  { id: 'my-study', title: '学习进度', roles: ['streamer'], load: () => import('./my-study.js') },
   { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: pending, source: '选品', shows: '您为下一场直播挑选的商品清单' },
 
   // brand partner

@@ -1,0 +1,133 @@
+// One streamer's Party development record: stage, training hours, what is owed and by when, the dated steps,
+// and (managers) the form that records the next step. The server checks every rule; a refusal names the rule and
+// is shown in Chinese next to the form. Political status is sensitive: only managers and the streamer see this.
+import { h, mount } from './dom.js';
+import * as api from './api.js';
+import { busy, dateTime, empty, errorNotice, field, loading, notice, showFieldErrors } from './ui.js';
+import { label, NEXT_STEPS, OBLIGATIONS, STAGES, STEP_KINDS, tag, today } from './people.js';
+
+/** Renders the record into `root`; `onChange()` runs after a step was recorded. */
+export async function partyRecord(root, streamerId, { canRecord = false, onChange = () => {} } = {}) {
+  mount(root, loading('正在加载党员发展记录…'));
+  let record;
+  try {
+    record = await api.get(`/streamers/${streamerId}/party`);
+  } catch (error) {
+    mount(root, errorNotice(error));
+    return;
+  }
+  const messages = h('div', { 'data-testid': 'party-messages' });
+  mount(root,
+    summary(record),
+    obligations(record),
+    h('h3', {}, '发展步骤'),
+    record.steps.length ? steps(record.steps)
+      : empty('还没有任何发展步骤', canRecord ? '在下方记录第一步「递交入党申请书」（申请人须年满 18 周岁）。' : '党组织记录后会显示在这里。'),
+    messages,
+    canRecord ? stepForm(record, async (body, form) => {
+      const updated = await api.post(`/streamers/${streamerId}/party/steps`, body);
+      await partyRecord(root, streamerId, { canRecord, onChange });
+      root.querySelector('[data-testid="party-messages"]')
+        ?.replaceChildren(notice('success', `已记录「${label(STEP_KINDS, body.kind)}」，当前阶段：${label(STAGES, updated.stage)}。`));
+      onChange(updated);
+      return form;
+    }) : null);
+}
+
+function summary(record) {
+  return h('dl', { class: 'figures', 'data-testid': 'party-summary' },
+    h('div', {}, h('dt', {}, '当前阶段'), h('dd', { 'data-testid': 'party-stage' }, tag(STAGES, record.stage, 'stage'))),
+    h('div', {}, h('dt', {}, '集中培训学时'),
+      h('dd', {}, `${fmt(record.trainingHours)} / ${fmt(record.requiredTrainingHours)}`),
+      h('div', { class: 'hint' }, `其中学习角课程 ${fmt(record.courseHours)} 学时`)),
+    record.probationEndsOn ? h('div', {}, h('dt', {}, '预备期满'), h('dd', {}, record.probationEndsOn)) : null,
+    record.extensionMonths ? h('div', {}, h('dt', {}, '预备期已延长'), h('dd', {}, `${record.extensionMonths} 个月`)) : null);
+}
+
+function obligations(record) {
+  if (!record.obligations.length) return null;
+  return h('div', { class: 'notice info', 'data-testid': 'party-obligations' },
+    '待办：', record.obligations.map((o, i) => [i ? '；' : '', `${label(OBLIGATIONS, o.kind)}（${o.dueOn} 前）`]));
+}
+
+function steps(list) {
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data stack', 'aria-label': '发展步骤' },
+      h('thead', {}, h('tr', {}, ['日期', '步骤', '说明', '记录人'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, list.map((s) => h('tr', {},
+        h('td', { 'data-label': '日期' }, s.on),
+        h('td', { 'data-label': '步骤' }, label(STEP_KINDS, s.kind)),
+        h('td', { 'data-label': '说明' }, stepDetails(s)),
+        h('td', { 'data-label': '记录人', title: dateTime(s.recordedAt) }, s.recordedByName ?? '—'))))));
+}
+
+function stepDetails(s) {
+  const d = s.details ?? {};
+  const parts = [];
+  if (s.hours != null) parts.push(`${fmt(s.hours)} 学时`);
+  if (s.months != null) parts.push(`延长 ${s.months} 个月`);
+  if (d.entitledVoters != null) parts.push(`应到 ${d.entitledVoters} 人，实到 ${d.present} 人，赞成 ${d.yesVotes} 票`);
+  if (d.notes) parts.push(d.notes);
+  return parts.join('；') || '—';
+}
+
+/** The next step: steps that fit the current stage come first; fields appear for the kind chosen. */
+function stepForm(record, submit) {
+  const likely = NEXT_STEPS[record.stage] ?? [];
+  if (!likely.length) {
+    return notice('info', '该发展记录已结束，不再记录新的步骤。');
+  }
+  const others = Object.keys(STEP_KINDS).filter((k) => !likely.includes(k));
+  const options = [...likely, ...others].map((k) => [k, label(STEP_KINDS, k)]);
+  const errors = h('div', {});
+  const button = h('button', { class: 'btn primary', type: 'submit' }, '记录步骤');
+  const hours = field({ label: '学时', name: 'hours', type: 'number', hint: '本次集中培训的学时，发展对象前须累计 24 学时' });
+  const months = field({ label: '延长月数', name: 'months', type: 'number', hint: '6 至 12 个月，只能延长一次' });
+  const votes = h('div', { class: 'form-grid' },
+    field({ label: '应到有表决权党员', name: 'details.entitledVoters', type: 'number' }),
+    field({ label: '实到人数', name: 'details.present', type: 'number' }),
+    field({ label: '赞成票', name: 'details.yesVotes', type: 'number' }));
+  const notes = field({ label: '备注（可选）', name: 'details.notes' });
+  const form = h('form', { novalidate: true, 'aria-label': '记录发展步骤', class: 'step-form' },
+    h('h3', {}, '记录下一步'),
+    errors,
+    h('div', { class: 'form-grid' },
+      field({ label: '步骤', name: 'kind', options, value: likely[0] }),
+      field({ label: '日期', name: 'on', type: 'date', value: today(), hint: '可补录过去的日期，同样按规则检查' })),
+    hours, months, votes, notes,
+    h('div', { class: 'form-actions' }, button));
+  const kind = form.querySelector('select[name="kind"]');
+  const showFor = () => {
+    hours.hidden = kind.value !== 'training';
+    months.hidden = kind.value !== 'extension';
+    votes.hidden = kind.value !== 'branch_meeting';
+  };
+  kind.addEventListener('change', showFor);
+  showFor();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    mount(errors);
+    const value = (name) => form.querySelector(`[name="${name}"]`).value.trim();
+    const body = { kind: kind.value, on: value('on') };
+    if (kind.value === 'training' && value('hours')) body.hours = Number(value('hours'));
+    if (kind.value === 'extension' && value('months')) body.months = Number(value('months'));
+    const details = {};
+    if (kind.value === 'branch_meeting') {
+      for (const k of ['entitledVoters', 'present', 'yesVotes']) if (value(`details.${k}`)) details[k] = Number(value(`details.${k}`));
+    }
+    if (value('details.notes')) details.notes = value('details.notes');
+    if (Object.keys(details).length) body.details = details;
+    try {
+      await busy(button, () => submit(body, form));
+    } catch (error) {
+      showFieldErrors(form, error);
+      mount(errors, errorNotice(error));
+    }
+  });
+  return form;
+}
+
+function fmt(n) {
+  return Number(n ?? 0).toLocaleString('zh-CN', { maximumFractionDigits: 1 });
+}
