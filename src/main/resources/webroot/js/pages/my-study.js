@@ -35,7 +35,7 @@ export async function render(root) {
   async function loadItems(summary) {
     mount(itemsArea, loading('正在加载学习内容…'));
     try {
-      const items = (await api.get('/study/items', { size: 200 })).items;
+      const items = await allItems();
       if (!items.length) {
         mount(itemsArea, empty('学习角还没有学习内容', '基地管理员发布文章、视频或课程后，您可以在这里学习并记录进度。'));
         return;
@@ -73,6 +73,17 @@ export async function render(root) {
       h('td', { class: 'actions record-progress' },
         h('label', {}, minutes, ' 分钟'), ' ', h('label', {}, finished, ' 学完'), ' ', button));
   }
+}
+
+/** Every published item, newest first (a study corner holds dozens, so a few pages at most). */
+async function allItems() {
+  const items = [];
+  for (let page = 1; page <= 20; page++) {
+    const result = await api.get('/study/items', { size: 200, page });
+    items.push(...result.items);
+    if (items.length >= result.total || !result.items.length) break;
+  }
+  return items.reverse();
 }
 
 function outcome(item, r) {
