@@ -12,7 +12,7 @@ export async function studySummaryView(area, streamerId, { mine }) {
     const s = await api.get(`/streamers/${streamerId}/study`);
     const done = s.totalItems ? Math.round((s.completedItems / s.totalItems) * 100) : 0;
     mount(area,
-      h('div', { class: 'stats', 'data-testid': 'study-stats' },
+      h('div', { class: 'stats compact', 'data-testid': 'study-stats' },
         stat('学习积分', s.points, `今日 ${s.pointsToday} / ${s.dailyCap}（每日上限）`, 'study-points'),
         stat('连续学习', `${s.streakDays} 天`, s.streakDays ? '保持每天学习' : '今天学一点，开始连续学习', 'study-streak'),
         stat('已完成', `${s.completedItems} / ${s.totalItems}`, `累计学习 ${s.minutes} 分钟`, 'study-completed'),

@@ -69,7 +69,7 @@ export async function render(root) {
       const counts = await api.get('/party/counts');
       const mine = state.team ? counts.teams.find((t) => String(t.teamId) === state.team)?.counts : counts.baseWide;
       const c = mine ?? {};
-      mount(countsArea, h('div', { class: 'stats', 'data-testid': 'party-counts' },
+      mount(countsArea, h('div', { class: 'stats compact', 'data-testid': 'party-counts' },
         stat('已递交入党申请', c.applied ?? 0, '申请人及以后各阶段合计'),
         ['applicant', 'activist', 'development_target', 'probationary', 'full_member'].map((s) => stat(STAGES[s], c[s] ?? 0))));
       mount(teamsArea, teamTable(counts.teams));

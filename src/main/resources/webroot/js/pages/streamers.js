@@ -154,14 +154,8 @@ function teamsCard(teams) {
 // ---- one streamer ----
 
 async function streamerView(root, id, teams) {
-  mount(root, h('div', { class: 'page-head' }, h('h1', {}, '主播与团队')), loading('正在加载主播档案…'));
-  let streamer;
-  try {
-    streamer = await api.get(`/streamers/${id}`);
-  } catch (error) {
-    mount(root, h('div', { class: 'page-head' }, h('h1', {}, '主播与团队')), errorNotice(error), backLink());
-    return;
-  }
+  const streamer = await loadOne(root, `/streamers/${id}`, '正在加载主播档案…');
+  if (!streamer) return;
   const teamArea = h('div', {});
   const partyArea = h('div', {});
   const studyArea = h('div', {});
@@ -189,6 +183,18 @@ async function streamerView(root, id, teams) {
     partyRecord(partyArea, id),
     studySummaryView(studyArea, id, { mine: false }),
   ]);
+}
+
+/** The object a detail view is about, or null after saying in Chinese why it could not be read (e.g. 404). */
+async function loadOne(root, path, loadingText) {
+  const head = () => h('div', { class: 'page-head' }, h('h1', {}, '主播与团队'));
+  mount(root, head(), loading(loadingText));
+  try {
+    return await api.get(path);
+  } catch (error) {
+    mount(root, head(), errorNotice(error), backLink());
+    return null;
+  }
 }
 
 function backLink() {
@@ -266,14 +272,8 @@ async function screeningSection(area, id) {
 // ---- one team ----
 
 async function teamView(root, id) {
-  mount(root, h('div', { class: 'page-head' }, h('h1', {}, '主播与团队')), loading('正在加载团队…'));
-  let team;
-  try {
-    team = await api.get(`/teams/${id}`);
-  } catch (error) {
-    mount(root, h('div', { class: 'page-head' }, h('h1', {}, '主播与团队')), errorNotice(error), backLink());
-    return;
-  }
+  const team = await loadOne(root, `/teams/${id}`, '正在加载团队…');
+  if (!team) return;
   const studyArea = h('div', {});
   const messages = h('div', {});
   mount(root,
