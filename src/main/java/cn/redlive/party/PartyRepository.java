@@ -175,7 +175,7 @@ final class PartyRepository {
   Future<Rows.Page<PartyViews.DueItem>> due(DueFilter f, Paging paging) {
     SqlWhere where = new SqlWhere()
         .when(Obligation.horizon(f.asOf()), "o.due_on <= ?")
-        .when(f.teamId(), "o.streamer_id IN (SELECT id FROM streamers WHERE team_id = ?)")
+        .when(f.teamId(), "o.team_id = ?")
         .when(f.kind(), "o.kind = ?")
         .when(Obligation.OVERDUE.equals(f.status()) ? f.asOf() : null, "o.due_on < ?")
         .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");

@@ -78,6 +78,8 @@ class PartyRegisterTest {
     assertEquals(0, total("/party/records?team=" + teamA + "&stage=applicant"));
     assertEquals(1, total("/party/records?team=" + teamB + "&stage=applicant"));
     assertEquals(1, total("/streamers?team=" + teamA));
+    assertEquals(1, total("/party/due?team=" + teamB + "&asOf=2025-04-01"), "the talk is owed in the new team");
+    assertEquals(0, total("/party/due?team=" + teamA + "&asOf=2025-04-01"));
 
     Reply left = api.method("PATCH", "/api/v1/streamers/" + mover).as(people.managerToken())
         .json(new JsonObject().put("status", "left")).send();
