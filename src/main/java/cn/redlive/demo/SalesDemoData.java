@@ -5,9 +5,10 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * Demo sales so the reviews have something to show: the demo brands' enterprises become resident (incubation
- * facts), the six demo streamers sell approved products every day for the last eight months with a gentle upward
- * trend (some refunds), and there are monthly targets for streamers, teams, enterprises and the base. Everything is
- * written through the ledger, so attribution and rollups come from the same triggers as real sales.
+ * facts), the six demo streamers hold a live session every third day and sell approved products every day for
+ * fourteen months with a gentle upward trend (some refunds), and there are monthly targets for streamers, teams,
+ * enterprises and the base. Everything is written through the ledger, so attribution and rollups come from the same
+ * triggers as real sales.
  */
 public final class SalesDemoData {
 
@@ -22,20 +23,43 @@ public final class SalesDemoData {
                WHERE id IN (SELECT enterprise_id FROM brands)) x
        WHERE e.id = x.id AND x.n <= 12
       """,
-      // each streamer sells 2-5 orders a day of approved products, rising about 6% a month, on live and elsewhere
+      // a finished live session every third day for each demo streamer, with settled figures (UV, buyers, GMV)
+      """
+      WITH made AS (
+        INSERT INTO live_sessions (streamer_account_id, team_id, title, planned_start, planned_end, status, started_at,
+                                   ended_at, created_by)
+        SELECT a.id, s.team_id, '红色直播间 · ' || to_char(d AT TIME ZONE 'Asia/Shanghai', 'MM月DD日') || ' 宁夏好物', d,
+               d + interval '2 hours', 'ended', d, d + interval '2 hours', a.id
+          FROM accounts a LEFT JOIN streamers s ON s.account_id = a.id
+         CROSS JOIN LATERAL (SELECT g::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '19 hours 30 minutes' AS d
+                               FROM generate_series((now() AT TIME ZONE 'Asia/Shanghai')::date - 420,
+                                                    (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '3 days') g) days
+         WHERE a.username LIKE 'streamer.%'
+        RETURNING id
+      )
+      INSERT INTO live_session_results (session_id, peak_viewers, unique_viewers, likes, new_fans, comments, shares, orders,
+             buyers, gmv_fen, watch_seconds, avg_watch_seconds, conversion_bp, uv_value_fen, final)
+      SELECT id, 300 + id * 37 % 900, 2000 + id * 131 % 6000, 10000 + id * 997 % 50000, 20 + id % 150, 300 + id % 900,
+             20 + id % 60, 40 + id % 80, 35 + id % 70, (40 + id % 80) * (6000 + id * 53 % 9000), 0, 95 + id % 120,
+             (35 + id % 70) * 10000 / (2000 + id * 131 % 6000), (40 + id % 80) * (6000 + id * 53 % 9000) / (2000 + id * 131 % 6000),
+             true
+        FROM made
+      """,
+      // each streamer sells 2-5 orders a day of approved products for 14 months, rising about 2.5% a month (so about
+      // 30% over the same month last year), on live and elsewhere
       """
       INSERT INTO sales_orders (order_id, streamer_account_id, product_id, quantity, amount_fen, channel, ordered_at, business_day)
       SELECT 'demo-' || a.username || '-' || to_char(d, 'YYYYMMDD') || '-' || k,
              a.id, p.ids[1 + (a.id * 31 + k * 17 + extract(doy FROM d)::int) % array_length(p.ids, 1)],
              1 + k % 2, ((4900 + (a.id * 977 + k * 1301 + extract(doy FROM d)::int * 73) % 20000)
-                         * (1 + 0.06 * (8 - months_ago)))::bigint,
+                         * (1 + 0.025 * (14 - months_ago)))::bigint,
              (ARRAY['live', 'live', 'live', 'douyin', 'kuaishou', 'taobao'])[1 + (k + extract(doy FROM d)::int) % 6],
              d + ((9 + (k * 5 + a.id) % 13) * interval '1 hour') + (k * 7 % 60) * interval '1 minute', current_date
         FROM accounts a
         CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM products WHERE status = 'approved') p
         CROSS JOIN LATERAL (SELECT g::timestamp AT TIME ZONE 'Asia/Shanghai' AS d,
                                    (extract(year FROM age(now(), g)) * 12 + extract(month FROM age(now(), g)))::int AS months_ago
-                              FROM generate_series((now() AT TIME ZONE 'Asia/Shanghai')::date - 240,
+                              FROM generate_series((now() AT TIME ZONE 'Asia/Shanghai')::date - 430,
                                                    (now() AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') g) days
         CROSS JOIN generate_series(0, 4) k
        WHERE a.username LIKE 'streamer.%' AND array_length(p.ids, 1) > 0
