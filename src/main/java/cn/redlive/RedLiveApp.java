@@ -10,6 +10,7 @@ import cn.redlive.catalog.CatalogImports;
 import cn.redlive.demo.DemoData;
 import cn.redlive.live.LiveFeature;
 import cn.redlive.demo.PeopleDemoData;
+import cn.redlive.demo.SalesDemoData;
 import cn.redlive.product.Products;
 import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
@@ -120,7 +121,8 @@ public final class RedLiveApp {
               FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
               people, live, new Health(pool, redis, draining), brands, products,
-              new CatalogImports(vertx, pool, brands), selections);
+              new CatalogImports(vertx, pool, brands), selections,
+              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
@@ -129,6 +131,7 @@ public final class RedLiveApp {
             ? DemoData.load(pool, services.accounts(), services.brands(), services.products())
                 .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(), services.people().streamers(),
                     services.people().party(), services.people().study()))
+                .compose(loaded -> SalesDemoData.load(pool))
             : Future.succeededFuture());
   }
 
