@@ -1,0 +1,143 @@
+package cn.redlive.target;
+
+import cn.redlive.platform.BaseDays;
+import cn.redlive.sales.Growth;
+import cn.redlive.sales.Period;
+import cn.redlive.sales.SalesFigures;
+import cn.redlive.sales.SalesTotals;
+import cn.redlive.web.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Monthly targets and their progress, read from the sales rollups. */
+public final class Targets {
+
+  private final TargetRepository repository;
+  private final SalesTotals totals;
+  private final Clock clock;
+
+  public Targets(Pool pool, SalesTotals totals, Clock clock) {
+    this.repository = new TargetRepository(pool);
+    this.totals = totals;
+    this.clock = clock;
+  }
+
+  Future<TargetRepository.GoalCounts> goalCounts() {
+    return repository.goalCounts();
+  }
+
+  SalesTotals totals() {
+    return totals;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  public Future<List<TargetProgress>> progress(YearMonth month, String scope) {
+    return repository.list(month, month, scope).compose(targets -> progressOf(targets, month));
+  }
+
+  public Future<JsonObject> progressJson(YearMonth month, String scope) {
+    return progress(month, scope).map(list -> new JsonObject().put("month", month.toString())
+        .put("items", new JsonArray(list.stream().map(TargetProgress::toJson).toList())));
+  }
+
+  /** This month's targets that trail the share of the month already gone, worst attainment first. */
+  public Future<JsonObject> behind(YearMonth month) {
+    return progress(month, null).map(list -> new JsonObject().put("month", month.toString())
+        .put("expectedShareBp", expectedShareBp(month))
+        .put("items", new JsonArray(list.stream().filter(TargetProgress::behind)
+            .sorted(Comparator.comparing(p -> p.attainmentBp() == null ? 0 : p.attainmentBp()))
+            .map(TargetProgress::toJson).toList())));
+  }
+
+  /** The sum of GMV targets per scope id over the months a period touches (for attainment in rankings). */
+  public Future<Map<Long, Long>> gmvTargets(String scope, Period period) {
+    return repository.list(YearMonth.from(period.from()), YearMonth.from(period.to()), scope).map(list -> {
+      Map<Long, Long> sums = new HashMap<>();
+      list.stream().filter(t -> t.gmvFen() != null)
+          .forEach(t -> sums.merge(t.scopeId() == null ? SalesTotals.BASE : t.scopeId(), t.gmvFen(), Long::sum));
+      return sums;
+    });
+  }
+
+  public Future<JsonObject> set(JsonObject body, long managerId) {
+    String scope = body.getString("scope");
+    Long scopeId = body.getLong("scopeId");
+    YearMonth month = Period.parseMonth("month", body.getString("month"));
+    Long gmv = body.getLong("gmvFen");
+    Integer growth = body.getInteger("growthBp");
+    String basis = body.getString("growthBasis");
+    if ("base".equals(scope) != (scopeId == null)) {
+      throw ProblemException.invalidField("scopeId", "base targets have no scopeId; the others need one");
+    }
+    if (gmv == null && growth == null) throw ProblemException.invalidField("gmvFen", "give a GMV target, a growth target or both");
+    if ((growth == null) != (basis == null)) {
+      throw ProblemException.invalidField("growthBasis", "a growth target needs its basis (previous_month or same_month_last_year)");
+    }
+    return repository.scopeExists(scope, scopeId)
+        .compose(found -> found ? repository.upsert(scope, scopeId, month.atDay(1), gmv, growth, basis, managerId)
+            : Future.failedFuture(ProblemException.notFound("There is no " + scope + " " + scopeId + ".")))
+        .compose(target -> progressOf(List.of(target), month))
+        .map(list -> list.get(0).toJson());
+  }
+
+  /** The month's target of one streamer, team or enterprise, if it has one. */
+  public Future<java.util.Optional<TargetProgress>> progressOf(String scope, long scopeId, YearMonth month) {
+    SalesTotals.Scope sales = SalesTotals.Scope.valueOf(scope.toUpperCase(Locale.ROOT));
+    return repository.find(scope, scopeId, month.atDay(1)).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(java.util.Optional.empty())
+        : progressOf(List.of(found.get()), month, (s, period) -> totals.one(sales, scopeId, period))
+            .map(list -> java.util.Optional.of(list.get(0))));
+  }
+
+  private Future<List<TargetProgress>> progressOf(List<Target> targets, YearMonth month) {
+    return progressOf(targets, month, totals::byScope);
+  }
+
+  private Future<List<TargetProgress>> progressOf(List<Target> targets, YearMonth month,
+      java.util.function.BiFunction<SalesTotals.Scope, Period, Future<Map<Long, SalesFigures>>> figuresOf) {
+    Period now = Period.monthSoFar(month, clock);
+    Map<String, Future<Map<Long, SalesFigures>>> figures = new HashMap<>();
+    for (Target t : targets) {
+      SalesTotals.Scope scope = SalesTotals.Scope.valueOf(t.scope().toUpperCase(Locale.ROOT));
+      figures.computeIfAbsent(t.scope() + "/0", k -> figuresOf.apply(scope, now));
+      figures.computeIfAbsent(t.scope() + "/" + t.basisMonths(), k -> figuresOf.apply(scope, now.monthsEarlier(t.basisMonths())));
+    }
+    int share = expectedShareBp(month);
+    return Future.all(new ArrayList<>(figures.values())).map(done -> {
+      List<TargetProgress> list = new ArrayList<>();
+      for (Target t : targets) {
+        long key = t.scopeId() == null ? SalesTotals.BASE : t.scopeId();
+        long actual = figures.get(t.scope() + "/0").result().getOrDefault(key, SalesFigures.NONE).netFen();
+        long before = figures.get(t.scope() + "/" + t.basisMonths()).result().getOrDefault(key, SalesFigures.NONE).netFen();
+        Long effective = t.gmvFen() != null ? t.gmvFen()
+            : before > 0 ? before * (10000 + t.growthBp()) / 10000 : null;
+        list.add(new TargetProgress(t, actual, effective, Growth.of(actual, before), share));
+      }
+      return list;
+    });
+  }
+
+  /** How much of the month is gone, in basis points: all of a past month, none of a future one. */
+  int expectedShareBp(YearMonth month) {
+    LocalDate today = BaseDays.today(clock);
+    YearMonth current = YearMonth.from(today);
+    if (month.isBefore(current)) return 10000;
+    if (month.isAfter(current)) return 0;
+    return today.getDayOfMonth() * 10000 / month.lengthOfMonth();
+  }
+}
