@@ -80,6 +80,7 @@ final class AppRouter {
     new BrandRoutes(services.brands()).register(api);
     new ProductRoutes(services.products()).register(api);
     new SelectionRoutes(services.selectionLists()).register(api);
+    services.sales().register(api);
     return api;
   }
 }

@@ -1,11 +1,14 @@
 package cn.redlive;
 
+import cn.redlive.brand.Brands;
 import cn.redlive.live.SessionRules;
+import cn.redlive.report.PeoplePanel;
 import cn.redlive.product.Products;
 import cn.redlive.selection.SelectionLists;
 import cn.redlive.streamer.StreamerService;
 import cn.redlive.team.TeamMembership;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,36 @@ import java.util.List;
 final class FeatureLinks {
 
   private FeatureLinks() {
+  }
+
+  /** A sales report's view of a streamer: profile, latest screening, Party record and study progress. */
+  static PeoplePanel peoplePanel(PeopleFeatures people, Brands brands) {
+    return new PeoplePanel() {
+      @Override
+      public Future<JsonObject> reviewOf(long streamerId) {
+        return people.streamers().get(streamerId).compose(streamer -> {
+          var screenings = people.streamers().screenings(streamerId);
+          var party = people.party().record(streamerId);
+          var study = people.study().summary(streamerId, null);
+          return Future.all(screenings, party, study).map(done -> new JsonObject()
+              .put("streamer", streamer.toJson())
+              .put("screening", screenings.result().isEmpty() ? null
+                  : screenings.result().get(0).toJson()) // newest first
+              .put("party", party.result())
+              .put("study", study.result()));
+        });
+      }
+
+      @Override
+      public Future<Long> streamerIdOf(long accountId) {
+        return people.streamers().ofAccount(accountId).map(s -> (Long) s.id()).otherwise(e -> null);
+      }
+
+      @Override
+      public Future<Long> brandOf(long accountId) {
+        return brands.brandOf(accountId).map(brand -> brand.orElse(null));
+      }
+    };
   }
 
   /** Live sessions sell approved products the streamer selected, and belong to the streamer's team at the time. */

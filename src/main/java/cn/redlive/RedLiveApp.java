@@ -120,7 +120,8 @@ public final class RedLiveApp {
               FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
               people, live, new Health(pool, redis, draining), brands, products,
-              new CatalogImports(vertx, pool, brands), selections);
+              new CatalogImports(vertx, pool, brands), selections,
+              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))

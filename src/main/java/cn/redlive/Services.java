@@ -31,5 +31,6 @@ record Services(
     Brands brands,
     Products products,
     CatalogImports catalogImports,
-    SelectionLists selectionLists) {
+    SelectionLists selectionLists,
+    SalesFeatures sales) {
 }

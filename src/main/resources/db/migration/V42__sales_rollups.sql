@@ -38,6 +38,8 @@ CREATE TABLE sales_streamer_daily (
 );
 CREATE INDEX sales_streamer_daily_streamer_idx ON sales_streamer_daily (streamer_account_id, business_day)
   INCLUDE (orders, refunds, gross_fen, refund_fen);
+CREATE INDEX sales_streamer_daily_profile_idx ON sales_streamer_daily (streamer_id, business_day);
+CREATE INDEX sales_streamer_daily_team_idx ON sales_streamer_daily (team_id, business_day);
 
 CREATE FUNCTION sales_rollup_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

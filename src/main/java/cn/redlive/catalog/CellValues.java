@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * "15%" / "15" / 0.15 (a percent-formatted Excel cell) are 1500 basis points, "500g" / "0.5kg" are 500 grams.
  * Each method returns the value or throws {@link IllegalArgumentException} with a message for the user.
  */
-final class CellValues {
+public final class CellValues {
 
   private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
   private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
@@ -25,7 +25,7 @@ final class CellValues {
   private CellValues() {
   }
 
-  static long fen(String cell) {
+  public static long fen(String cell) {
     String s = CURRENCY.matcher(cell).replaceAll("");
     if (!AMOUNT.matcher(s).matches()) {
       throw new IllegalArgumentException("is not an amount in yuan, e.g. 129.00 or ¥1,299.00");

@@ -1,0 +1,31 @@
+package cn.redlive.enterprise;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.PathIds;
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.Respond;
+
+/** HTTP face of enterprises (managers only, by the contract). */
+public final class EnterpriseRoutes {
+
+  private final Enterprises enterprises;
+
+  public EnterpriseRoutes(Enterprises enterprises) {
+    this.enterprises = enterprises;
+  }
+
+  public void register(ApiRoutes api) {
+    api.handle("listEnterprises", rc -> {
+      String resident = QueryParams.text(rc, "resident");
+      Respond.ok(rc, enterprises.listJson(resident == null ? null : Boolean.valueOf(resident)));
+    });
+    api.handle("createEnterprise", rc -> Respond.json(rc, 201, enterprises.create(rc.body().asJsonObject())));
+    api.handle("getEnterprise", rc -> Respond.ok(rc, enterprises.get(PathIds.of(rc, "enterpriseId"))));
+    api.handle("updateEnterprise", rc -> Respond.ok(rc,
+        enterprises.update(PathIds.of(rc, "enterpriseId"), rc.body().asJsonObject())));
+    api.handle("getEnterpriseGrowth", rc -> Respond.ok(rc,
+        enterprises.growth(cn.redlive.sales.Period.monthFromQuery(rc, "month", enterprises.clock()))));
+    api.handle("linkEnterpriseBrand", rc -> Respond.noContent(rc,
+        enterprises.linkBrand(PathIds.of(rc, "enterpriseId"), PathIds.of(rc, "brandId"))));
+  }
+}

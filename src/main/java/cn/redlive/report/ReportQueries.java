@@ -1,0 +1,105 @@
+package cn.redlive.report;
+
+/**
+ * The SQL of reports. Sales figures come from the daily rollups only (sales_streamer_daily for streamers and teams,
+ * sales_daily for products and brands), never from the ledger itself, so reads stay fast over years of orders;
+ * UV and conversion come from the settled results of live sessions.
+ */
+final class ReportQueries {
+
+  private ReportQueries() {
+  }
+
+  static final String SUMS = "sum(orders) AS orders, sum(refunds) AS refunds, sum(gross_fen) AS gross_fen, sum(refund_fen) AS refund_fen";
+
+  /** $1..$2 the period, $3..$4 the period growth compares with, $5..$6 the period as instants. */
+  static final String STREAMER_RANKING = """
+      WITH cur AS (
+        SELECT streamer_account_id AS k, %1$s FROM sales_streamer_daily WHERE business_day BETWEEN $1 AND $2 GROUP BY 1
+      ), prev AS (
+        SELECT streamer_account_id AS k, sum(gross_fen) + sum(refund_fen) AS net
+          FROM sales_streamer_daily WHERE business_day BETWEEN $3 AND $4 GROUP BY 1
+      ), live AS (
+        SELECT s.streamer_account_id AS k, sum(r.unique_viewers) AS uv, sum(r.buyers) AS buyers, sum(r.gmv_fen) AS live_gmv
+          FROM live_sessions s JOIN live_session_results r ON r.session_id = s.id
+         WHERE s.planned_start >= $5 AND s.planned_start < $6 GROUP BY 1
+      ), keys AS (
+        SELECT k FROM cur UNION SELECT k FROM prev UNION SELECT k FROM live
+        UNION SELECT account_id FROM streamers WHERE account_id IS NOT NULL AND status <> 'left'
+      )
+      SELECT keys.k AS account_id, st.id AS streamer_id, coalesce(st.stage_name, a.display_name) AS name,
+             st.team_id, cur.orders, cur.refunds, cur.gross_fen, cur.refund_fen, coalesce(prev.net, 0) AS previous_net,
+             coalesce(live.uv, 0) AS uv, coalesce(live.buyers, 0) AS buyers, coalesce(live.live_gmv, 0) AS live_gmv
+        FROM keys JOIN accounts a ON a.id = keys.k
+        LEFT JOIN streamers st ON st.account_id = keys.k
+        LEFT JOIN cur ON cur.k = keys.k LEFT JOIN prev ON prev.k = keys.k LEFT JOIN live ON live.k = keys.k
+      """.formatted(SUMS);
+
+  static final String TEAM_RANKING = """
+      WITH cur AS (
+        SELECT team_id AS k, %1$s FROM sales_streamer_daily
+         WHERE business_day BETWEEN $1 AND $2 AND team_id IS NOT NULL GROUP BY 1
+      ), prev AS (
+        SELECT team_id AS k, sum(gross_fen) + sum(refund_fen) AS net
+          FROM sales_streamer_daily WHERE business_day BETWEEN $3 AND $4 AND team_id IS NOT NULL GROUP BY 1
+      ), live AS (
+        SELECT s.team_id AS k, sum(r.unique_viewers) AS uv, sum(r.buyers) AS buyers, sum(r.gmv_fen) AS live_gmv
+          FROM live_sessions s JOIN live_session_results r ON r.session_id = s.id
+         WHERE s.planned_start >= $5 AND s.planned_start < $6 AND s.team_id IS NOT NULL GROUP BY 1
+      )
+      SELECT t.id AS team_id, NULL::bigint AS account_id, NULL::bigint AS streamer_id, t.name, cur.orders, cur.refunds,
+             cur.gross_fen, cur.refund_fen, coalesce(prev.net, 0) AS previous_net,
+             coalesce(live.uv, 0) AS uv, coalesce(live.buyers, 0) AS buyers, coalesce(live.live_gmv, 0) AS live_gmv,
+             (SELECT count(*) FROM streamers m WHERE m.team_id = t.id) AS members
+        FROM teams t LEFT JOIN cur ON cur.k = t.id LEFT JOIN prev ON prev.k = t.id LEFT JOIN live ON live.k = t.id
+      """.formatted(SUMS);
+
+  static final String TEAM_DAYS = """
+      SELECT business_day, team_id, sum(gross_fen) + sum(refund_fen) AS net
+        FROM sales_streamer_daily WHERE business_day BETWEEN $1 AND $2 AND team_id IS NOT NULL
+       GROUP BY 1, 2 ORDER BY 1, 2
+      """;
+
+  static final String MONTHS_OF_ACCOUNT = """
+      SELECT to_char(business_day, 'YYYY-MM') AS month, %1$s FROM sales_streamer_daily
+       WHERE streamer_account_id = $1 AND business_day BETWEEN $2 AND $3 GROUP BY 1 ORDER BY 1
+      """.formatted(SUMS);
+
+  static final String PERIOD_OF_ACCOUNT = """
+      SELECT %1$s FROM sales_streamer_daily WHERE streamer_account_id = $1 AND business_day BETWEEN $2 AND $3
+      """.formatted(SUMS);
+
+  static final String BEST_PRODUCTS_OF_ACCOUNT = """
+      SELECT d.product_id, p.name, sum(d.quantity) AS quantity, sum(d.orders) AS orders,
+             sum(d.gross_fen) + sum(d.refund_fen) AS net_fen
+        FROM sales_daily d LEFT JOIN products p ON p.id = d.product_id
+       WHERE d.streamer_account_id = $1 AND d.business_day BETWEEN $2 AND $3
+       GROUP BY d.product_id, p.name ORDER BY net_fen DESC, d.product_id LIMIT $4
+      """;
+
+  static final String SESSIONS_OF_ACCOUNT = """
+      SELECT s.id, s.title, s.status, s.planned_start, s.started_at, s.ended_at, r.unique_viewers, r.peak_viewers,
+             r.orders, r.buyers, r.gmv_fen, r.conversion_bp, r.uv_value_fen, r.new_fans
+        FROM live_sessions s LEFT JOIN live_session_results r ON r.session_id = s.id
+       WHERE s.streamer_account_id = $1 AND s.planned_start >= $2 AND s.planned_start < $3
+       ORDER BY s.planned_start DESC LIMIT $4
+      """;
+
+  static final String BRAND_DAYS = """
+      SELECT business_day, %1$s FROM sales_daily WHERE brand_id = $1 AND business_day BETWEEN $2 AND $3
+       GROUP BY 1 ORDER BY 1
+      """.formatted(SUMS);
+
+  static final String BRAND_STREAMERS = """
+      SELECT d.streamer_account_id, a.display_name AS name, %1$s FROM sales_daily d JOIN accounts a ON a.id = d.streamer_account_id
+       WHERE d.brand_id = $1 AND d.business_day BETWEEN $2 AND $3
+       GROUP BY 1, 2 ORDER BY sum(d.gross_fen) + sum(d.refund_fen) DESC
+      """.formatted(SUMS.replace("sum(", "sum(d."));
+
+  static final String BRAND_PRODUCTS = """
+      SELECT d.product_id, p.name, p.sku, sum(d.quantity) AS quantity, %1$s
+        FROM sales_daily d LEFT JOIN products p ON p.id = d.product_id
+       WHERE d.brand_id = $1 AND d.business_day BETWEEN $2 AND $3
+       GROUP BY 1, 2, 3 ORDER BY sum(d.gross_fen) + sum(d.refund_fen) DESC
+      """.formatted(SUMS.replace("sum(", "sum(d."));
+}

@@ -1,0 +1,133 @@
+package cn.redlive.report;
+
+import cn.redlive.platform.BaseDays;
+import cn.redlive.sales.Period;
+import cn.redlive.sales.SalesFigures;
+import cn.redlive.target.TargetProgress;
+import cn.redlive.target.Targets;
+import cn.redlive.web.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The streamer page, the team comparison, the streamer's own view and the brand partner's view. */
+public final class Reports {
+
+  static final int BEST_PRODUCTS = 10;
+  static final int SESSIONS = 10;
+
+  private final Pool pool;
+  private final Targets targets;
+  private final PeoplePanel people;
+  private final Clock clock;
+
+  public Reports(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
+    this.pool = pool;
+    this.targets = targets;
+    this.people = people;
+    this.clock = clock;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** For managers: sales beside the streamer's screening, Party stage and study progress. */
+  public Future<JsonObject> streamerPage(long streamerId, int months) {
+    return people.reviewOf(streamerId).compose(review -> {
+      Long accountId = review.getJsonObject("streamer").getLong("accountId");
+      YearMonth now = YearMonth.from(today());
+      Future<JsonObject> sales = accountId == null ? Future.succeededFuture(noSales())
+          : salesOf(accountId, streamerId, now, months);
+      return sales.map(s -> s.mergeIn(review));
+    });
+  }
+
+  /** For the streamer: today's figures and live sessions, this month's sales, target, sessions, best products. */
+  public Future<JsonObject> mySales(long accountId) {
+    return people.streamerIdOf(accountId).compose(streamerId -> salesOf(accountId, streamerId, YearMonth.from(today()), 1))
+        .compose(view -> {
+          LocalDate today = today();
+          Period day = new Period(today, today);
+          var todays = pool.preparedQuery(ReportQueries.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, today, today));
+          var live = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
+              day.start().atOffset(ZoneOffset.UTC), day.end().atOffset(ZoneOffset.UTC), SESSIONS));
+          return Future.all(todays, live).map(done -> view.put("today", ReportRows.figures(todays.result().iterator().next())
+              .put("day", today.toString()).put("sessions", ReportRows.each(live.result(), ReportRows::session))));
+        });
+  }
+
+  private Future<JsonObject> salesOf(long accountId, Long streamerId, YearMonth now, int months) {
+    LocalDate today = today();
+    Period month = Period.monthSoFar(now, clock);
+    Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
+    var monthly = pool.preparedQuery(ReportQueries.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
+    var thisMonth = pool.preparedQuery(ReportQueries.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to()));
+    var sessions = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
+        trend.start().atOffset(ZoneOffset.UTC), month.end().atOffset(ZoneOffset.UTC), SESSIONS));
+    var best = pool.preparedQuery(ReportQueries.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
+    Future<Optional<TargetProgress>> target = streamerId == null ? Future.succeededFuture(Optional.empty())
+        : targets.progressOf("streamer", streamerId, now);
+    return Future.all(monthly, thisMonth, sessions, best, target).map(done -> new JsonObject()
+        .put("months", ReportRows.each(monthly.result(), r -> ReportRows.figures(r).put("month", r.getString("month"))))
+        .put("thisMonth", ReportRows.figures(thisMonth.result().iterator().next()).put("month", now.toString()))
+        .put("target", target.result().map(TargetProgress::toJson).orElse(null))
+        .put("sessions", ReportRows.each(sessions.result(), ReportRows::session))
+        .put("bestProducts", ReportRows.each(best.result(), ReportRows::product)));
+  }
+
+  private static JsonObject noSales() {
+    return new JsonObject().put("months", new JsonArray()).put("thisMonth", SalesFigures.NONE.toJson())
+        .put("target", null).put("sessions", new JsonArray()).put("bestProducts", new JsonArray());
+  }
+
+  /** Teams side by side, with each team's daily net GMV for a chart. */
+  public Future<JsonObject> compareTeams(Rankings rankings, Period period) {
+    var ranked = rankings.rank(new Rankings.Request(period, "team", "gmv", false, 500));
+    var days = pool.preparedQuery(ReportQueries.TEAM_DAYS).execute(Tuple.of(period.from(), period.to()));
+    return Future.all(ranked, days).map(done -> Rankings.toJson(ranked.result())
+        .put("days", ReportRows.each(days.result(), r -> new JsonObject().put("day", r.getLocalDate("business_day").toString())
+            .put("teamId", r.getLong("team_id")).put("netFen", r.getLong("net")))));
+  }
+
+  /** A partner's own brand only: by day, by streamer, by product. */
+  public Future<JsonObject> brandSales(long partnerAccountId, Period period) {
+    return people.brandOf(partnerAccountId).compose(brandId -> {
+      if (brandId == null) throw ProblemException.notFound("This account speaks for no brand.");
+      Tuple args = Tuple.of(brandId, period.from(), period.to());
+      var days = pool.preparedQuery(ReportQueries.BRAND_DAYS).execute(args);
+      var streamers = pool.preparedQuery(ReportQueries.BRAND_STREAMERS).execute(args);
+      var products = pool.preparedQuery(ReportQueries.BRAND_PRODUCTS).execute(args);
+      return Future.all(days, streamers, products).map(done -> {
+        long[] total = new long[4];
+        JsonArray byDay = ReportRows.each(days.result(), r -> {
+          SalesFigures f = SalesFigures.from(r);
+          total[0] += f.orders();
+          total[1] += f.refunds();
+          total[2] += f.grossFen();
+          total[3] += f.refundFen();
+          return f.toJson().put("day", r.getLocalDate("business_day").toString());
+        });
+        return new JsonObject().put("brandId", brandId).put("from", period.from().toString()).put("to", period.to().toString())
+            .put("total", new SalesFigures(total[0], total[1], total[2], total[3]).toJson()).put("byDay", byDay)
+            .put("byStreamer", ReportRows.each(streamers.result(), r -> ReportRows.figures(r)
+                .put("streamerAccountId", r.getLong("streamer_account_id")).put("name", r.getString("name"))))
+            .put("byProduct", ReportRows.each(products.result(), r -> ReportRows.figures(r)
+                .put("productId", r.getLong("product_id")).put("name", r.getString("name")).put("sku", r.getString("sku"))
+                .put("quantity", r.getLong("quantity"))));
+      });
+    });
+  }
+
+  private LocalDate today() {
+    return BaseDays.today(clock);
+  }
+}

@@ -1,0 +1,87 @@
+package cn.redlive.sales;
+
+import cn.redlive.platform.BaseDays;
+import cn.redlive.web.ProblemException;
+import cn.redlive.web.QueryParams;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** A span of Asia/Shanghai business days, both ends included. */
+public record Period(LocalDate from, LocalDate to) {
+
+  public static final int MAX_DAYS = 731;
+
+  /** from/to query parameters; this month up to today by default. */
+  public static Period fromQuery(RoutingContext rc, Clock clock) {
+    LocalDate today = BaseDays.today(clock);
+    LocalDate from = QueryParams.optionalDate(rc, "from");
+    LocalDate to = QueryParams.optionalDate(rc, "to");
+    if (from == null) from = (to == null ? today : to).withDayOfMonth(1);
+    if (to == null) to = from.withDayOfMonth(1).equals(today.withDayOfMonth(1)) ? today : YearMonth.from(from).atEndOfMonth();
+    if (to.isBefore(from)) throw ProblemException.invalidField("to", "must not be before from");
+    if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) throw ProblemException.invalidField("to", "at most " + MAX_DAYS + " days after from");
+    return new Period(from, to);
+  }
+
+  public static Period of(YearMonth month) {
+    return new Period(month.atDay(1), month.atEndOfMonth());
+  }
+
+  /** The month parameter (yyyy-MM), this month by default. */
+  public static YearMonth monthFromQuery(RoutingContext rc, String name, Clock clock) {
+    String raw = QueryParams.text(rc, name);
+    if (raw == null) return YearMonth.from(BaseDays.today(clock));
+    return parseMonth(name, raw);
+  }
+
+  public static YearMonth parseMonth(String field, String raw) {
+    try {
+      return YearMonth.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField(field, "must be a month like 2026-05");
+    }
+  }
+
+  public long days() {
+    return ChronoUnit.DAYS.between(from, to) + 1;
+  }
+
+  /** The period of the same length just before this one. */
+  public Period previous() {
+    return new Period(from.minusDays(days()), from.minusDays(1));
+  }
+
+  public Period yearEarlier() {
+    return monthsEarlier(12);
+  }
+
+  /** The same days {@code n} months earlier; a period ending on a month's last day ends on that month's last day. */
+  public Period monthsEarlier(int n) {
+    boolean monthEnd = to.equals(YearMonth.from(to).atEndOfMonth());
+    LocalDate end = monthEnd ? YearMonth.from(to).minusMonths(n).atEndOfMonth() : to.minusMonths(n);
+    return new Period(from.minusMonths(n), end);
+  }
+
+  /** This month up to today, or the whole month when it is over. */
+  public static Period monthSoFar(YearMonth month, Clock clock) {
+    LocalDate today = BaseDays.today(clock);
+    LocalDate end = month.atEndOfMonth();
+    return new Period(month.atDay(1), today.isBefore(end) && !today.isBefore(month.atDay(1)) ? today : end);
+  }
+
+  /** First instant of the first day, as the base's clock reads it. */
+  public Instant start() {
+    return from.atStartOfDay(BaseDays.ZONE).toInstant();
+  }
+
+  /** First instant after the last day. */
+  public Instant end() {
+    return to.plusDays(1).atStartOfDay(BaseDays.ZONE).toInstant();
+  }
+}
