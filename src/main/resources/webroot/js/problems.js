@@ -26,6 +26,7 @@ const BY_SLUG = {
   'malformed-csv': '文件不是有效的 CSV，请在表格软件中另存为「CSV UTF-8」后重试。',
   'undecodable-text': '文件既不是 UTF-8 也不是 GBK 编码的文本，请另存为「CSV UTF-8」后重试。',
   'missing-columns': '表头缺少必需的列：订单号、下单时间、主播账号，以及商品ID（或品牌ID + SKU）。',
+  'file-too-large': '文件太大（最大 8 MB），请拆成几份分批导入。',
   'enterprise-name-taken': '已有同名企业，请换一个名称。',
 };
 

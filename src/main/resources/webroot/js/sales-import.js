@@ -7,7 +7,8 @@ import { upload } from './transfer.js';
 import { rowMessage } from './problems.js';
 import { count, progressBar } from './sales.js';
 
-const MAX_BYTES = 1024 * 1024;
+// the server's limit; checked here too so that a too large file is refused before it is sent
+const MAX_BYTES = 8 * 1024 * 1024;
 const COLUMN_LABELS = {
   order_id: '订单号', ordered_at: '下单时间', streamer: '主播账号', product_id: '商品ID', brand_id: '品牌ID', sku: 'SKU',
   quantity: '数量', amount: '金额', amount_fen: '金额(分)', channel: '渠道', kind: '类型', refund_of: '原订单号',
@@ -21,7 +22,7 @@ export function salesImportCard({ onImported = () => {} } = {}) {
   const input = h('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': '选择销售数据 CSV 文件' });
   const zone = h('label', { class: 'dropzone', 'data-testid': 'sales-dropzone' },
     h('div', {}, '把 CSV 文件拖到这里，或点击选择文件'),
-    h('div', { class: 'hint' }, '最大 1 MB；支持 UTF-8 和 GBK 编码（Excel 另存为「CSV UTF-8」即可）'),
+    h('div', { class: 'hint' }, '最大 8 MB；支持 UTF-8 和 GBK 编码（Excel 另存为「CSV UTF-8」即可）'),
     input);
   const status = h('div', { 'data-testid': 'sales-import-status' });
   const result = h('div', { 'data-testid': 'sales-import-result' });
@@ -43,7 +44,7 @@ export function salesImportCard({ onImported = () => {} } = {}) {
     mount(result);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
-      mount(status, notice('error', `「${chosen.name}」超过 1 MB，请把文件拆成几份分批导入。`));
+      mount(status, notice('error', `「${chosen.name}」超过 8 MB，请把文件拆成几份分批导入。`));
       return;
     }
     file = chosen;
