@@ -83,6 +83,11 @@ function lastDayOf(month) {
   return addDays(`${addMonths(month, 1)}-01`, -1);
 }
 
+/** A horizontal bar chart grows with its rows instead of spreading three bars over a tall empty box. */
+export function fitBarChart(el, rows) {
+  el.style.height = `${Math.max(140, 48 + rows * 34)}px`;
+}
+
 /** Every day from `from` to `to` (yyyy-MM-dd, both included): chart axes show the days nothing sold too. */
 export function everyDay(from, to) {
   const days = [];
@@ -116,7 +121,8 @@ export function figuresList(figures, testId) {
     ['净成交额', yuan(figures?.netFen)],
     ['订单数', count(figures?.orders)],
     ['成交额（含退款前）', yuan(figures?.grossFen)],
-    ['退款 / 取消', `${count(figures?.refunds)} 单 · ${yuan(figures?.refundFen)}`],
+    // refunds travel negative; "-¥199.00" reads better than "¥-199.00"
+    ['退款 / 取消', `${count(figures?.refunds)} 单 · ${figures?.refundFen ? `-${yuan(Math.abs(figures.refundFen))}` : yuan(0)}`],
   ];
   return h('dl', { class: 'figures', 'data-testid': testId },
     rows.map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', {}, value))));

@@ -84,8 +84,9 @@ function targetChart(target) {
   ];
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `¥${Number(v).toLocaleString('zh-CN')}` },
-    grid: { left: 8, right: 64, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '元' },
+    grid: { left: 8, right: 88, top: 8, bottom: 8, containLabel: true },
+    // every bar carries its amount; axis labels of six-digit amounts would only collide on a phone
+    xAxis: { type: 'value', show: false },
     yAxis: { type: 'category', data: bars.map((b) => b.name) },
     series: [{
       type: 'bar', name: '金额', barMaxWidth: 28,

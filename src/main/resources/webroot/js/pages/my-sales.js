@@ -4,7 +4,7 @@ import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { drawChart, loadECharts } from '../charts.js';
 import { empty, loading } from '../ui.js';
-import { count, everyDay, figuresList, periodPicker, reportError, yuan } from '../sales.js';
+import { count, everyDay, figuresList, fitBarChart, periodPicker, reportError, yuan } from '../sales.js';
 
 export async function render(root) {
   const area = h('div', { 'data-testid': 'brand-sales' });
@@ -41,6 +41,7 @@ export async function render(root) {
     }
     const dayChart = h('div', { class: 'chart', role: 'img', 'aria-label': '每日净成交额和订单数图', 'data-testid': 'brand-days-chart' });
     const streamerChart = h('div', { class: 'chart', role: 'img', 'aria-label': '各主播净成交额柱状图', 'data-testid': 'brand-streamers-chart' });
+    fitBarChart(streamerChart, Math.min(10, sales.byStreamer.length));
     mount(area,
       h('section', { class: 'card' }, h('h2', {}, `合计 · ${sales.from} 至 ${sales.to}`), figuresList(sales.total, 'brand-total')),
       h('section', { class: 'card' }, h('h2', {}, '每日销售'), dayChart),

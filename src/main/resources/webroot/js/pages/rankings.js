@@ -9,7 +9,7 @@ import { download } from '../transfer.js';
 import { renderStreamerSales } from '../components/streamer-sales.js';
 import { salesImportCard } from '../sales-import.js';
 import {
-  attainmentBar, count, everyDay, growthTag, monthLabel, percent, periodPicker, progressBar, reportError, yuan,
+  attainmentBar, count, everyDay, fitBarChart, growthTag, monthLabel, percent, periodPicker, progressBar, reportError, yuan,
 } from '../sales.js';
 
 const METRICS = {
@@ -118,6 +118,7 @@ export async function render(root) {
         return;
       }
       const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `前 ${CHART_TOP} 名${(METRICS[ranking.by] ?? METRICS.gmv).label}柱状图`, 'data-testid': 'ranking-chart' });
+      fitBarChart(chartEl, Math.min(CHART_TOP, ranking.items.length));
       mount(rankingArea, chartEl, rankingTable(ranking));
       await chartInto('ranking', chartEl, rankingChart(ranking));
     } catch (error) {
@@ -166,6 +167,10 @@ export async function render(root) {
       if (ticket !== asked.teams) return;
       if (!comparison.items?.length) {
         mount(teamsArea, empty('这段时间没有团队销售', '在「主播与团队」把主播编入团队后，团队的业绩会在这里对比。'));
+        return;
+      }
+      if (!comparison.days?.length) {
+        mount(teamsArea, h('p', { class: 'hint' }, '这段时间各团队都还没有成交，有成交后显示每日走势。'), teamsTable(comparison.items));
         return;
       }
       const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': '各团队每日净成交额折线图', 'data-testid': 'teams-chart' });

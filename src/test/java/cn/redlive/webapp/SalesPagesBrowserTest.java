@@ -117,7 +117,7 @@ class SalesPagesBrowserTest {
       form.getByLabel("设备押金（元）").fill("5000");
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登记")).click();
       assertThat(web.content().getByTestId("enterprise-messages")).containsText("已登记企业「" + name + "」");
-      Locator created = web.content().locator("tr").filter(new Locator.FilterOptions().setHasText(name));
+      Locator created = web.content().locator("tr[data-enterprise-id]").filter(new Locator.FilterOptions().setHasText(name));
       assertThat(created).containsText("2027-03-14");
       assertThat(created).containsText("2026-06-14");
       assertThat(created).containsText("孵化中");

@@ -66,9 +66,12 @@ final class SalesWorld {
     return "订单号,下单时间,主播账号,商品ID,数量,金额,渠道,类型,原订单号\n";
   }
 
-  /** A row sold a minute ago (an ISO instant, so the business day is today's in Beijing). */
+  /**
+   * A row sold just now (an ISO instant, so the business day is today's in Beijing): after the streamer joined the
+   * team, since a sale counts for the team the streamer was in when it was made.
+   */
   String row(String orderId, String kind, int quantity, String yuan, String refundOf) {
-    return String.join(",", orderId, Instant.now().minusSeconds(60).toString(), streamer.user().username(),
+    return String.join(",", orderId, Instant.now().toString(), streamer.user().username(),
         String.valueOf(productId), String.valueOf(quantity), yuan, "douyin", kind, refundOf) + "\n";
   }
 
