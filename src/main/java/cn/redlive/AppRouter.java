@@ -42,6 +42,9 @@ final class AppRouter {
     catalog.mountUpload(root, new Authenticate(services.tokens(), services.accountGate(),
         ApiRouter.streamedRoles(services.contract(), CatalogRoutes.UPLOAD_OPERATION)));
 
+    services.sales().salesRoutes().mountImport(root, new Authenticate(services.tokens(), services.accountGate(),
+        ApiRouter.streamedRoles(services.contract(), cn.redlive.sales.SalesRoutes.IMPORT_OPERATION)));
+
     ApiRoutes routes = features(services);
     catalog.register(routes);
     Router api = ApiRouter.create(vertx, services.contract(), routes, services.tokens(),

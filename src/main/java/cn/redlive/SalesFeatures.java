@@ -31,8 +31,12 @@ record SalesFeatures(SalesImports imports, SalesLedger ledger, Enterprises enter
         new Reports(pool, targets, people, clock));
   }
 
+  SalesRoutes salesRoutes() {
+    return new SalesRoutes(imports, ledger);
+  }
+
   void register(ApiRoutes api) {
-    new SalesRoutes(imports, ledger).register(api);
+    salesRoutes().register(api);
     new EnterpriseRoutes(enterprises).register(api);
     new TargetRoutes(targets, goals).register(api);
     new ReportRoutes(rankings, reports).register(api);

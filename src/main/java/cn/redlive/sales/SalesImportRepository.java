@@ -86,7 +86,7 @@ final class SalesImportRepository {
 
   Future<Map<String, Long>> productsBySku(List<Long> brandIds, List<String> skus) {
     return pool.preparedQuery(PRODUCTS_BY_SKU)
-        .execute(Tuple.of(brandIds.toArray(Long[]::new), skus.toArray(String[]::new))).map(rows -> {
+        .execute(Tuple.tuple().addArrayOfLong(brandIds.toArray(Long[]::new)).addArrayOfString(skus.toArray(String[]::new))).map(rows -> {
           Map<String, Long> ids = new HashMap<>();
           rows.forEach(r -> ids.put(skuKey(r.getLong("brand_id"), r.getString("sku")), r.getLong("id")));
           return ids;

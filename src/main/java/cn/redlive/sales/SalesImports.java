@@ -31,8 +31,13 @@ public final class SalesImports {
   }
 
   public Future<JsonObject> importCsv(byte[] file, String fileName, long managerId, boolean dryRun) {
-    SalesCsv.Parsed parsed = SalesCsv.parse(file);
-    String sha256 = sha256(file);
+    // parsing up to 8 MiB of CSV is work for a worker thread, not the event loop
+    return io.vertx.core.Vertx.currentContext().executeBlocking(() -> SalesCsv.parse(file))
+        .compose(parsed -> importParsed(parsed, sha256(file), fileName, managerId, dryRun));
+  }
+
+  private Future<JsonObject> importParsed(SalesCsv.Parsed parsed, String sha256, String fileName, long managerId,
+                                          boolean dryRun) {
     List<ImportError> errors = new ArrayList<>(parsed.errors());
     return resolve(parsed.rows(), errors).compose(entries -> {
       Set<String> ids = new HashSet<>();
