@@ -41,7 +41,7 @@ class SalesPagesBrowserTest {
       assertThat(web.content().getByTestId("ranking-chart").locator("canvas")).hasCount(1);
       assertThat(web.content().getByTestId("team-comparison").locator("tr[data-team-id='" + world.teamId + "']"))
           .containsText(SalesWorld.NET_YUAN);
-      assertThat(web.content().getByTestId("behind-target").locator("tr[data-scope-id='" + world.streamer.streamerId() + "']"))
+      assertThat(web.content().getByTestId("behind-target").locator("tr[data-scope='streamer'][data-scope-id='" + world.streamer.streamerId() + "']"))
           .containsText("¥100,000.00");
       web.screenshot("manager-rankings");
 
