@@ -128,17 +128,22 @@ export function figuresList(figures, testId) {
     rows.map(([label, value]) => h('div', {}, h('dt', {}, label), h('dd', {}, value))));
 }
 
-/** Net GMV bars (yuan) and an orders line per month, for drawChart. */
-export function monthlyTrendOption(months) {
+/**
+ * Net GMV bars (yuan) and an orders line per month, for drawChart. The API lists only months with sales; the
+ * chart shows every one of the last `span` months up to `last`, a month without sales as zero.
+ */
+export function monthlyTrendOption(months, span = months.length, last = thisMonth()) {
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const axis = Array.from({ length: Math.max(span, 1) }, (_, i) => addMonths(last, i - span + 1));
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: ['净成交额（元）', '订单数'] },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: months.map((m) => monthLabel(m.month)) },
+    xAxis: { type: 'category', data: axis.map(monthLabel) },
     yAxis: [{ type: 'value', name: '元' }, { type: 'value', name: '单', minInterval: 1, splitLine: { show: false } }],
     series: [
-      { name: '净成交额（元）', type: 'bar', data: months.map((m) => m.netFen / 100), barMaxWidth: 36 },
-      { name: '订单数', type: 'line', yAxisIndex: 1, smooth: true, data: months.map((m) => m.orders) },
+      { name: '净成交额（元）', type: 'bar', data: axis.map((m) => (byMonth.get(m)?.netFen ?? 0) / 100), barMaxWidth: 36 },
+      { name: '订单数', type: 'line', yAxisIndex: 1, smooth: true, data: axis.map((m) => byMonth.get(m)?.orders ?? 0) },
     ],
   };
 }

@@ -47,5 +47,5 @@ export async function renderStreamerSales(element, streamerId, ctx = {}) {
       h('section', { class: 'card' }, h('h2', {}, '本月热销商品'),
         bestProductsTable(report.bestProducts, { nextStep: '本月有成交后，这里按净成交额列出卖得最好的商品。' })))));
 
-  return hasSales ? drawChart(chartEl, monthlyTrendOption(report.months)) : () => {};
+  return hasSales ? drawChart(chartEl, monthlyTrendOption(report.months, months, report.thisMonth?.month)) : () => {};
 }

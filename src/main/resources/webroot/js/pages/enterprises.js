@@ -87,8 +87,12 @@ export async function render(root) {
         return;
       }
       releaseChart();
-      mount(listArea, enterpriseTable(enterprises, growthById), h('h3', {}, `本月与去年同月对比 · ${monthLabel(thisMonth())}`), chartEl);
-      releaseChart = await drawChart(chartEl, growthChart(enterprises, growthById));
+      releaseChart = () => {};
+      // a chart of zeros says nothing: it appears once some enterprise sold this month or the same month last year
+      const sold = enterprises.some((e) => growthById.get(e.id)?.figures?.netFen || growthById.get(e.id)?.sameMonthLastYear?.previousFen);
+      mount(listArea, enterpriseTable(enterprises, growthById),
+        sold ? [h('h3', { class: 'spaced' }, `本月与去年同月对比 · ${monthLabel(thisMonth())}`), chartEl] : null);
+      if (sold) releaseChart = await drawChart(chartEl, growthChart(enterprises, growthById));
     } catch (error) {
       mount(listArea, reportError(error));
     }
