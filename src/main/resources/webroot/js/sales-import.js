@@ -19,10 +19,13 @@ const TEMPLATE = '\uFEFF订单号,下单时间,主播账号,商品ID,数量,金�
 
 /** The import card; `onImported()` runs after rows were written (to refresh the figures around it). */
 export function salesImportCard({ onImported = () => {} } = {}) {
-  const input = h('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': '选择销售数据 CSV 文件' });
+  // the browser's own file button speaks the browser's language: it is hidden, the whole zone opens the picker
+  const input = h('input', { type: 'file', class: 'visually-hidden', accept: '.csv,text/csv', 'aria-label': '选择销售数据 CSV 文件' });
+  const chosenName = h('span', { class: 'hint' }, '尚未选择文件');
   const zone = h('label', { class: 'dropzone', 'data-testid': 'sales-dropzone' },
     h('div', {}, '把 CSV 文件拖到这里，或点击选择文件'),
     h('div', { class: 'hint' }, '最大 8 MB；支持 UTF-8 和 GBK 编码（Excel 另存为「CSV UTF-8」即可）'),
+    h('div', { class: 'form-actions centered' }, h('span', { class: 'btn' }, '选择文件'), chosenName),
     input);
   const status = h('div', { 'data-testid': 'sales-import-status' });
   const result = h('div', { 'data-testid': 'sales-import-result' });
@@ -42,6 +45,7 @@ export function salesImportCard({ onImported = () => {} } = {}) {
 
   function choose(chosen) {
     mount(result);
+    chosenName.textContent = chosen ? chosen.name : '尚未选择文件';
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
       mount(status, notice('error', `「${chosen.name}」超过 8 MB，请把文件拆成几份分批导入。`));

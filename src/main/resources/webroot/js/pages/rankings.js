@@ -67,7 +67,12 @@ export async function render(root) {
     detail,
     h('section', { class: 'card' }, h('h2', {}, '团队对比'), teamsArea),
     h('section', { class: 'card' }, h('h2', {}, '本月落后于目标'), behindArea),
-    salesImportCard({ onImported: () => reloadPeriod() }));
+    salesImportCard({
+      onImported: () => {
+        reloadPeriod();
+        loadBehind();
+      },
+    }));
 
   function params() {
     return { ...picker.period(), of: query.of, by: query.by };

@@ -64,6 +64,14 @@ class SalesPagesBrowserTest {
       assertTrue(workbook.length > 100 && workbook[0] == 'P' && workbook[1] == 'K', "an XLSX is a zip file");
       assertThat(web.content().getByTestId("ranking-messages")).containsText("已导出");
     }
+    try (WebApp phone = WebApp.onPhone(API.baseUrl())) {
+      phone.logIn(manager.username(), manager.password()).open("rankings", "rankings");
+      assertThat(phone.content().locator("tr[data-streamer-id='" + world.streamer.streamerId() + "']")).containsText(SalesWorld.NET_YUAN);
+      double overflow = ((Number) phone.page().evaluate(
+          "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).doubleValue();
+      assertTrue(overflow <= 0, "the rankings scroll sideways on a phone by " + overflow + " px");
+      phone.screenshot("phone-manager-rankings");
+    }
   }
 
   @Test
