@@ -10,6 +10,7 @@ import cn.redlive.catalog.CatalogImports;
 import cn.redlive.demo.DemoData;
 import cn.redlive.live.LiveFeature;
 import cn.redlive.demo.PeopleDemoData;
+import cn.redlive.demo.SalesDemoData;
 import cn.redlive.product.Products;
 import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
@@ -130,6 +131,7 @@ public final class RedLiveApp {
             ? DemoData.load(pool, services.accounts(), services.brands(), services.products())
                 .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(), services.people().streamers(),
                     services.people().party(), services.people().study()))
+                .compose(loaded -> SalesDemoData.load(pool))
             : Future.succeededFuture());
   }
 
