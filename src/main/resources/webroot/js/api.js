@@ -58,7 +58,8 @@ export const get = (path, query) => request('GET', path, { query });
 export const post = (path, body) => request('POST', path, { body });
 export const put = (path, body) => request('PUT', path, { body });
 
-function queryString(query) {
+/** ?a=1&b=2 from an object, leaving out empty values; '' when nothing is left. */
+export function queryString(query) {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

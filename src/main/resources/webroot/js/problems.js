@@ -47,6 +47,13 @@ const BY_SLUG = {
   'extension-out-of-range': '预备期延长须为 6 至 12 个月。',
   'approval-missing': '须先经上级党委审批，才能转为正式党员。',
   'probation-not-over': '预备期（一年）未满，还不能转为正式党员。',
+  // sales import and enterprises (issue 6)
+  'empty-file': '文件是空的：第一行应是表头（订单号、下单时间、主播账号、商品ID 等）。',
+  'malformed-csv': '文件不是有效的 CSV，请在表格软件中另存为「CSV UTF-8」后重试。',
+  'undecodable-text': '文件既不是 UTF-8 也不是 GBK 编码的文本，请另存为「CSV UTF-8」后重试。',
+  'missing-columns': '表头缺少必需的列：订单号、下单时间、主播账号，以及商品ID（或品牌ID + SKU）。',
+  'file-too-large': '文件太大（最大 8 MB），请拆成几份分批导入。',
+  'enterprise-name-taken': '已有同名企业，请换一个名称。',
 };
 
 const BY_STATUS = {
@@ -84,6 +91,14 @@ function datesOf(problem) {
 
 // The contract validator speaks English; these patterns cover its messages.
 const FIELD_PATTERNS = [
+  [/must not be blank/i, () => '不能为空'],
+  [/cannot be longer than the incubation/i, () => '免租期不能长于孵化期'],
+  [/must not be before from/i, () => '结束日期不能早于开始日期'],
+  [/at most (\d+) days after from/i, (m) => `时间段最长 ${m[1]} 天`],
+  [/must be a month like/i, () => '月份格式应为 2026-05'],
+  [/give a GMV target, a growth target or both/i, () => '请填写成交额目标或增长目标（也可以都填）'],
+  [/growth target needs its basis/i, () => '增长目标需要选择比较基准'],
+  [/base targets have no scopeId/i, () => '全基地目标不选对象，其他目标必须选择对象'],
   [/required property/i, () => '必填'],
   [/not your current password/i, () => '当前密码不正确'],
   [/String is too short \(\d+ < (\d+)\)/i, (m) => `至少 ${m[1]} 个字符`],
@@ -107,6 +122,36 @@ export function fieldMessages(problem) {
   }
   for (const { field } of errors) byField[field] ??= '取值无效';
   return byField;
+}
+
+// Row errors of a sales import, as the server words them.
+const ROW_PATTERNS = [
+  [/order id of 1 to 64/i, () => '订单号必填，最多 64 个字符'],
+  [/must be order\/订单/i, () => '类型只能是 订单、退款 或 取消'],
+  [/refund or cancellation names the order/i, () => '退款或取消必须填写原订单号'],
+  [/only refunds and cancellations name/i, () => '只有退款和取消才填写原订单号'],
+  [/streamer's account username is required/i, () => '主播账号必填'],
+  [/no streamer account has this username/i, () => '没有这个用户名的主播账号'],
+  [/name the product by/i, () => '请填写商品ID，或品牌ID和SKU'],
+  [/no such product|unknown product|no product/i, () => '找不到这个商品'],
+  [/quantity from 1 to/i, () => '订单数量须在 1 到 100000 之间'],
+  [/order needs its amount/i, () => '订单必须填写金额'],
+  [/channel outside the base's live rooms/i, () => '渠道须是直播间以外的渠道，如 douyin、taobao、offline'],
+  [/is not a whole number/i, () => '不是整数'],
+  [/is not a time like/i, () => '时间格式应为 2026-05-01 20:15（北京时间）'],
+  [/appears earlier in the file/i, () => '该订单号在文件前面已出现过'],
+  [/already in the ledger with other figures/i, () => '该订单号已在台账中，但内容不同'],
+  [/no such order in the ledger/i, () => '原订单不在台账中，也不在文件前面'],
+  [/refunds more than remains of the order \((-?\d+) fen\)/i, (m) => `退款金额超过该订单剩余金额（剩余 ¥${(Number(m[1]) / 100).toFixed(2)}）`],
+];
+
+/** One import row error in Chinese; an unknown wording is shown as the server wrote it rather than hidden. */
+export function rowMessage(message) {
+  for (const [pattern, wording] of [...ROW_PATTERNS, ...FIELD_PATTERNS]) {
+    const match = String(message).match(pattern);
+    if (match) return wording(match);
+  }
+  return String(message);
 }
 
 function translateField(message) {

@@ -21,10 +21,12 @@ final class EnterpriseRepository {
   private static final String FIND = SELECT + " WHERE e.id = $1";
 
   /** Registering a name that brands already brought in makes that enterprise resident rather than a duplicate. */
+  // the ::date casts let PostgreSQL type a null start date (a non-resident enterprise): "$2 IS NOT NULL" alone
+  // gives it no type and the statement fails with 42P08
   private static final String INSERT = """
       INSERT INTO enterprises AS e (name, resident, incubation_start, incubation_months, rent_free_months,
                                     equipment_deposit_fen, mentor, contact)
-      VALUES ($1, $2 IS NOT NULL, $2, $3, $4, $5, $6, $7)
+      VALUES ($1, $2::date IS NOT NULL, $2::date, $3, $4, $5, $6, $7)
       ON CONFLICT (lower(name)) DO UPDATE SET resident = EXCLUDED.resident, incubation_start = EXCLUDED.incubation_start,
         incubation_months = EXCLUDED.incubation_months, rent_free_months = EXCLUDED.rent_free_months,
         equipment_deposit_fen = EXCLUDED.equipment_deposit_fen, mentor = EXCLUDED.mentor, contact = EXCLUDED.contact,
@@ -34,7 +36,7 @@ final class EnterpriseRepository {
       """;
 
   private static final String UPDATE = """
-      UPDATE enterprises SET name = $2, resident = $3 IS NOT NULL, incubation_start = $3, incubation_months = $4,
+      UPDATE enterprises SET name = $2, resident = $3::date IS NOT NULL, incubation_start = $3::date, incubation_months = $4,
              rent_free_months = $5, equipment_deposit_fen = $6, mentor = $7, contact = $8, updated_at = now()
        WHERE id = $1 RETURNING id
       """;

@@ -1,15 +1,20 @@
-// 总览 (managers). Today it can show only what the API already offers: accounts by role and status.
-// Live GMV, the base's goals and the rankings come with later APIs; until then their cards say the source
-// is not connected rather than showing numbers.
+// 总览 (managers): today's live GMV, the base's standing goals, this month's leading streamers and the accounts.
+// Every figure comes from its own request, all sent at once; one that fails shows its error in its own place
+// and the rest of the page still loads (the overview is measured: it must stay under a second).
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { ROLES, roleLabel } from '../roles.js';
 import { drawChart, loadECharts } from '../charts.js';
-import { empty } from '../ui.js';
+import { empty, errorNotice } from '../ui.js';
+import { count, growthTag, yuan } from '../sales.js';
+
+const TOP = 5;
 
 export async function render(root) {
-  // fetch the counts while the chart library downloads
-  const [counts] = await Promise.all([countAccounts(), loadECharts()]);
+  // fetch everything while the chart library downloads
+  const [counts, live, goals, ranking] = await Promise.all([
+    countAccounts(), settled(api.get('/live/leaderboard')), settled(api.get('/goals')),
+    settled(api.get('/reports/rankings', { limit: TOP })), loadECharts()]);
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': '各角色账号数量柱状图', 'data-testid': 'accounts-chart' });
   const active = ROLES.reduce((sum, role) => sum + counts[role].active, 0);
   const disabled = ROLES.reduce((sum, role) => sum + counts[role].disabled, 0);
@@ -17,19 +22,19 @@ export async function render(root) {
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '总览')),
     h('div', { class: 'stats' },
-      pendingStat('今日直播 GMV', '直播场次与销售台账'),
-      pendingStat('基地目标完成进度', '企业与目标'),
+      liveStat(live),
+      goalsStat(goals),
       h('div', { class: 'stat' },
         h('div', { class: 'label' }, '启用中的账号'),
         h('div', { class: 'value', 'data-testid': 'active-accounts' }, active),
         h('div', { class: 'hint' }, disabled ? `另有 ${disabled} 个已停用` : '没有停用的账号'))),
+    h('section', { class: 'card', 'data-testid': 'overview-ranking' },
+      h('div', { class: 'card-head' }, h('h2', {}, '本月主播排名'), h('a', { href: '#/rankings' }, '查看完整排名 →')),
+      rankingView(ranking)),
     h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, '账号概况'), h('a', { href: '#/accounts' }, '去账号管理 →')),
       chartEl,
-      countsTable(counts)),
-    h('section', { class: 'card', dataset: { pending: 'rankings' } },
-      h('h2', {}, '主播与团队排名'),
-      empty('数据源尚未接入', '主播与团队的业绩排名和趋势图需要「主播、团队与排名」和「销售台账」接口，上线后在此显示。')));
+      countsTable(counts)));
 
   return drawChart(chartEl, {
     tooltip: { trigger: 'axis' },
@@ -45,6 +50,49 @@ export async function render(root) {
   });
 }
 
+/** {value} or {error}: one failed figure must not take the whole overview down. */
+function settled(promise) {
+  return promise.then((value) => ({ value }), (error) => ({ error }));
+}
+
+function liveStat({ value, error }) {
+  const items = value?.items ?? [];
+  const total = items.reduce((sum, row) => sum + (row.gmvFen ?? 0), 0);
+  return h('div', { class: 'stat' },
+    h('div', { class: 'label' }, '今日直播 GMV'),
+    error ? errorNotice(error) : h('div', { class: 'value', 'data-testid': 'today-live-gmv' }, yuan(total)),
+    error ? null : h('div', { class: 'hint' }, items.length
+      ? `${count(items.length)} 位主播 · ${count(items.reduce((sum, row) => sum + (row.sessions ?? 0), 0))} 场直播有成交`
+      : h('a', { href: '#/sessions' }, '今天还没有直播成交，去安排直播 →')));
+}
+
+function goalsStat({ value, error }) {
+  const goals = value?.goals ?? [];
+  const met = goals.filter((g) => g.met).length;
+  const unmet = goals.filter((g) => !g.met).map((g) => g.title.replace(/\s*[≥>].*$/, ''));
+  return h('div', { class: 'stat' },
+    h('div', { class: 'label' }, '基地目标完成进度'),
+    error ? errorNotice(error) : h('div', { class: 'value', 'data-testid': 'goals-met' }, `${met} / ${goals.length} 项达成`),
+    error ? null : h('div', { class: 'hint' }, unmet.length ? h('a', { href: '#/enterprises' }, `未达成：${unmet.join('、')} →`) : '全部达成'));
+}
+
+function rankingView({ value, error }) {
+  if (error) return errorNotice(error);
+  if (!value.items.length) {
+    return empty('本月还没有销售', '主播开播成交，或在「业绩排名」导入其他渠道的销售后，这里显示本月前五名。',
+      h('a', { class: 'btn', href: '#/rankings' }, '去业绩排名'));
+  }
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data stack', 'aria-label': '本月主播排名' },
+      h('thead', {}, h('tr', {}, ['排名', '主播', '净成交额', '订单', '环比'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, value.items.map((r) => h('tr', {},
+        h('td', { 'data-label': '排名' }, r.rank),
+        h('td', { 'data-label': '主播' }, r.name ?? '—'),
+        h('td', { 'data-label': '净成交额', class: 'num' }, yuan(r.netFen)),
+        h('td', { 'data-label': '订单', class: 'num' }, count(r.orders)),
+        h('td', { 'data-label': '环比' }, growthTag(r.growth)))))));
+}
+
 /** The list endpoint's total answers "how many": one page of size 1 per role and status, all at once. */
 async function countAccounts() {
   const pairs = ROLES.flatMap((role) => ['active', 'disabled'].map((status) => [role, status]));
@@ -53,13 +101,6 @@ async function countAccounts() {
   const counts = Object.fromEntries(ROLES.map((role) => [role, { active: 0, disabled: 0 }]));
   pairs.forEach(([role, status], i) => { counts[role][status] = totals[i]; });
   return counts;
-}
-
-function pendingStat(label, source) {
-  return h('div', { class: 'stat pending', dataset: { pending: label } },
-    h('div', { class: 'label' }, label),
-    h('div', { class: 'value' }, '数据源尚未接入'),
-    h('div', { class: 'hint' }, `「${source}」接口上线后显示`));
 }
 
 function countsTable(counts) {

@@ -14,7 +14,10 @@ const withCharts = (load) => () => {
 
 export const PAGES = [
   // base manager
-  { id: 'overview', title: '总览', roles: ['manager'], load: withCharts(() => import('./overview.js')) },
+  // the overview is timed: the modules it imports download beside it, not one after another (a waterfall)
+  { id: 'overview', title: '总览', roles: ['manager'], load: withCharts(() => Promise.all([import('./overview.js'), import('../sales.js'), import('../live.js')]).then(([page]) => page)) },
+  // issue 6: sales rankings, team comparison, targets behind, exports and the import of outside sales
+  { id: 'rankings', title: '业绩排名', roles: ['manager'], load: withCharts(() => import('./rankings.js')) },
   // issue 3: streamers, teams, party, study
   { id: 'streamers', title: '主播与团队', roles: ['manager'], load: () => import('./streamers.js') },
   { id: 'party', title: '党员发展', roles: ['manager'], load: () => import('./party.js') },
@@ -22,14 +25,14 @@ export const PAGES = [
   // issue 4: brands, products, catalog, selection
   { id: 'product-review', title: '商品审核', roles: ['manager'], load: pending, source: '商品审核', shows: '待审核商品队列，可逐个通过或驳回' },
   // issue 6: sales, enterprises, targets
-  { id: 'enterprises', title: '企业与目标', roles: ['manager'], load: pending, source: '入驻企业与月度目标', shows: '入驻企业、月度目标及直播销售增长情况' },
+  { id: 'enterprises', title: '企业与目标', roles: ['manager'], load: withCharts(() => import('./enterprises.js')) },
   // issue 5: live sessions and counters
   { id: 'sessions', title: '直播场次', roles: ['manager'], load: () => import('./sessions.js') },
   { id: 'big-screen', title: '大屏', roles: ['manager'], load: withCharts(() => import('./big-screen.js')) },
   { id: 'accounts', title: '账号管理', roles: ['manager'], load: () => import('./accounts.js') },
 
   // streamer
-  { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: pending, source: '销售台账与目标', shows: '您的销售额、目标完成进度和趋势图' },
+  { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: withCharts(() => import('./my-performance.js')) },
   { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: () => import('./my-sessions.js') },
   { id: 'my-study', title: '学习进度', roles: ['streamer'], load: () => import('./my-study.js') },
   { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: pending, source: '选品', shows: '您为下一场直播挑选的商品清单' },
@@ -37,7 +40,7 @@ export const PAGES = [
   // brand partner
   { id: 'catalog-upload', title: '商品目录上传', roles: ['brand_partner'], load: pending, source: '商品目录导入', shows: '拖拽上传商品目录、预检结果、进度条和错误报告' },
   { id: 'my-products', title: '我的商品', roles: ['brand_partner'], load: pending, source: '品牌商品库', shows: '您的商品及每个商品的审核状态' },
-  { id: 'my-sales', title: '销售情况', roles: ['brand_partner'], load: pending, source: '销售台账', shows: '您的商品在直播间的销售情况' },
+  { id: 'my-sales', title: '销售情况', roles: ['brand_partner'], load: withCharts(() => import('./my-sales.js')) },
 
   // everyone, from the top bar rather than the menu
   { id: 'password', title: '修改密码', roles: ALL, load: () => import('./password.js'), inMenu: false },

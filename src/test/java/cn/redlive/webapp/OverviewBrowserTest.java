@@ -15,7 +15,7 @@ class OverviewBrowserTest {
   private final Api api = TestApp.shared().api();
 
   @Test
-  @DisplayName("draws the accounts chart from the API and says which data sources are not connected yet")
+  @DisplayName("shows today's live GMV, the base's goals, this month's leading streamers and the accounts chart from the API")
   void overview() {
     Api.NewUser manager = api.newUser("manager");
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
@@ -24,8 +24,11 @@ class OverviewBrowserTest {
       assertThat(web.content().getByTestId("accounts-chart").locator("canvas")).hasCount(1);
       assertThat(web.content().getByRole(AriaRole.TABLE, new com.microsoft.playwright.Locator.GetByRoleOptions()
           .setName("各角色账号数量"))).containsText("主播");
-      assertThat(web.content().locator("[data-pending='今日直播 GMV']")).containsText("数据源尚未接入");
-      assertThat(web.content().locator("[data-pending='rankings']")).containsText("数据源尚未接入");
+      assertThat(web.content().getByTestId("today-live-gmv")).containsText("¥");
+      assertThat(web.content().getByTestId("goals-met")).containsText(" / 4 项达成");
+      assertThat(web.content().getByTestId("overview-ranking").getByRole(AriaRole.LINK,
+          new com.microsoft.playwright.Locator.GetByRoleOptions().setName("查看完整排名 →"))).isVisible();
+      assertThat(web.content().locator("[data-pending]")).hasCount(0);
       int active = Integer.parseInt(web.content().getByTestId("active-accounts").textContent().trim());
       assertTrue(active >= 2, "the shared test server has at least the bootstrap manager and this one");
       web.screenshot("manager-overview");
