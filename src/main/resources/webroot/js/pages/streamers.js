@@ -12,6 +12,7 @@ import { allTeams } from '../people-api.js';
 import { partyRecord } from '../party-record.js';
 import { DECISIONS, label, STREAMER_STATUS, tag, today, who } from '../people.js';
 import { studySummaryView } from '../study-view.js';
+import { renderStreamerSales } from '../components/streamer-sales.js';
 
 const PAGE_SIZE = 20;
 
@@ -160,14 +161,13 @@ async function streamerView(root, id, teams) {
   const partyArea = h('div', {});
   const studyArea = h('div', {});
   const screeningArea = h('div', {});
+  const salesArea = h('div', { 'data-testid': 'streamer-sales' });
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '主播与团队'), backLink()),
     h('section', { class: 'card', 'aria-label': '档案', 'data-testid': 'streamer-profile' },
       h('div', { class: 'card-head' }, h('h2', {}, who(streamer)), tag(STREAMER_STATUS, streamer.status)),
       profile(streamer)),
-    h('section', { class: 'card pending-slot', dataset: { pending: 'sales' }, 'aria-label': '销售业绩' },
-      h('h2', {}, '销售业绩'),
-      empty('数据源尚未接入', '该主播的销售额、目标完成进度和趋势图来自「销售台账与目标」接口，上线后在此显示。')),
+    h('section', { class: 'card', 'aria-label': '销售业绩' }, h('h2', {}, '销售业绩'), salesArea),
     h('section', { class: 'card', 'aria-label': '团队' }, h('h2', {}, '团队与调队记录'), teamArea),
     h('section', { class: 'card', 'aria-label': '红色直播间筛选' },
       h('div', { class: 'card-head' }, h('h2', {}, '红色直播间筛选'),
@@ -177,12 +177,15 @@ async function streamerView(root, id, teams) {
         h('a', { class: 'btn small', href: `#/party?streamer=${id}` }, '在党员发展中记录步骤')), partyArea),
     h('section', { class: 'card', 'aria-label': '学习进度' }, h('h2', {}, '学习进度'), studyArea));
 
-  await Promise.all([
+  // the sales card draws a chart; the page hands its release back to the router for when the page goes away
+  const [releaseSales] = await Promise.all([
+    renderStreamerSales(salesArea, id),
     teamSection(teamArea, streamer, teams),
     screeningSection(screeningArea, id),
     partyRecord(partyArea, id),
     studySummaryView(studyArea, id, { mine: false }),
   ]);
+  return releaseSales;
 }
 
 /** The object a detail view is about, or null after saying in Chinese why it could not be read (e.g. 404). */

@@ -112,7 +112,7 @@ class PeopleBrowserTest {
       web.open("streamers?id=" + streamer, "streamers");
       Page page = web.page();
       assertThat(page.getByTestId("streamer-profile")).containsText(stageName(streamer));
-      assertThat(page.locator("[data-pending='sales']")).containsText("数据源尚未接入");
+      assertThat(page.getByTestId("streamer-sales")).containsText("还没有销售记录");
       assertThat(page.getByTestId("party-stage")).hasText("入党申请人");
       assertThat(page.getByTestId("study-points")).containsText("学习积分");
 
