@@ -22,6 +22,7 @@ import cn.redlive.platform.Metrics;
 import cn.redlive.platform.Migrations;
 import cn.redlive.platform.Redis;
 import cn.redlive.web.ApiRouter;
+import cn.redlive.web.HttpMetrics;
 import cn.redlive.web.HttpServerVerticle;
 import cn.redlive.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -120,7 +121,7 @@ public final class RedLiveApp {
               FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
               people, live, new Health(pool, redis, draining), brands, products,
-              new CatalogImports(vertx, pool, brands), selections);
+              new CatalogImports(vertx, pool, brands), selections, new HttpMetrics(registry));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
@@ -136,7 +137,7 @@ public final class RedLiveApp {
     DeploymentOptions options = new DeploymentOptions().setInstances(config.httpInstances());
     return vertx.deployVerticle(() -> {
           HttpServerVerticle verticle = new HttpServerVerticle(config.httpHost(), config.httpPort(),
-              config.shutdownGraceSeconds(), () -> AppRouter.create(vertx, services));
+              config.shutdownGraceSeconds(), () -> AppRouter.create(vertx, services), services.httpMetrics().connections());
           firstVerticle.compareAndSet(null, verticle);
           return verticle;
         }, options)

@@ -47,6 +47,8 @@ public final class ApiRouter {
   }
 
   public static final String CONTRACT_PATH = "openapi/redlive.yaml";
+  /** Where the API router is mounted. */
+  public static final String BASE_PATH = "/api/v1";
 
   /**
    * Loads the contract for validation. vertx-openapi 5.0 refuses media types outside its short list, so
@@ -122,6 +124,7 @@ public final class ApiRouter {
       unbound.remove(id);
       // security and validation run in our own order below: a caller learns nothing before authenticating
       route.setDoSecurity(false).setDoValidation(false);
+      route.addHandler(HttpMetrics.routeLabel(BASE_PATH + operation.getOpenAPIPath()));
       if (!isPublic(operation)) {
         Set<Role> roles = declaredRoles(operation);
         route.addHandler(new Authenticate(tokens, principalCheck, roles));

@@ -2,7 +2,6 @@ package cn.redlive.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
@@ -41,6 +40,8 @@ final class InlineRequestValidator {
   private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
   /** Read-only after construction, so event loops share it without locks. */
   private final Map<Object, Validator> validators = new IdentityHashMap<>();
+  /** Plain Java checks for the body schemas {@link SimpleSchema} can compile; read-only after construction too. */
+  private final Map<Object, SimpleSchema> simpleBodies = new IdentityHashMap<>();
 
   InlineRequestValidator(Vertx vertx, OpenAPIContract contract) {
     this.library = new RequestValidatorImpl(vertx, contract);
@@ -56,7 +57,10 @@ final class InlineRequestValidator {
       RequestBody body = operation.getRequestBody();
       if (body != null) {
         for (MediaType mediaType : body.getContent().values()) {
-          if (mediaType.getSchema() != null) validators.put(mediaType, schemas.validator(mediaType.getSchema()));
+          if (mediaType.getSchema() != null) {
+            validators.put(mediaType, schemas.validator(mediaType.getSchema()));
+            SimpleSchema.compile(mediaType.getSchema()).ifPresent(simple -> simpleBodies.put(mediaType, simple));
+          }
         }
       }
     }
@@ -105,10 +109,12 @@ final class InlineRequestValidator {
     }
     Object decoded;
     try {
-      decoded = Json.decodeValue(request.getBody().getBuffer());
+      decoded = StreamingJson.decode(request.getBody().getBuffer());
     } catch (DecodeException e) {
       return library.validateBody(requestBody, request);
     }
+    SimpleSchema simple = simpleBodies.get(mediaType);
+    if (simple != null && simple.accepts(decoded)) return new RequestParameterImpl(decoded);
     OutputUnit result = validator.validate(decoded);
     return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(decoded)
         : library.validateBody(requestBody, request);
