@@ -27,6 +27,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a request against its operation on the calling event loop, with schema validators built once at start.
@@ -42,6 +44,9 @@ final class InlineRequestValidator {
   private final Map<Object, Validator> validators = new IdentityHashMap<>();
   /** Plain Java checks for the body schemas {@link SimpleSchema} can compile; read-only after construction too. */
   private final Map<Object, SimpleSchema> simpleBodies = new IdentityHashMap<>();
+  /** Per request body, the media type chosen for each Content-Type header seen (the inner maps are concurrent). */
+  private final Map<RequestBody, Map<String, Optional<MediaType>>> mediaTypes = new IdentityHashMap<>();
+  private static final int MEDIA_TYPES_REMEMBERED = 32;
 
   InlineRequestValidator(Vertx vertx, OpenAPIContract contract) {
     this.library = new RequestValidatorImpl(vertx, contract);
@@ -56,6 +61,7 @@ final class InlineRequestValidator {
       }
       RequestBody body = operation.getRequestBody();
       if (body != null) {
+        mediaTypes.put(body, new ConcurrentHashMap<>());
         for (MediaType mediaType : body.getContent().values()) {
           if (mediaType.getSchema() != null) {
             validators.put(mediaType, schemas.validator(mediaType.getSchema()));
@@ -64,6 +70,21 @@ final class InlineRequestValidator {
         }
       }
     }
+  }
+
+  /**
+   * The request body's media type for a Content-Type header. The library compiles a regular expression on every
+   * call, so the answers for the few headers clients really send are remembered (up to a bound, as the header is
+   * the client's to choose).
+   */
+  private MediaType mediaType(RequestBody requestBody, String contentType) {
+    if (contentType == null) return requestBody.determineContentType(null);
+    Map<String, Optional<MediaType>> known = mediaTypes.get(requestBody);
+    Optional<MediaType> found = known == null ? null : known.get(contentType);
+    if (found != null) return found.orElse(null);
+    MediaType determined = requestBody.determineContentType(contentType);
+    if (known != null && known.size() < MEDIA_TYPES_REMEMBERED) known.put(contentType, Optional.ofNullable(determined));
+    return determined;
   }
 
   /** Throws the library's ValidatorException (or its subclasses) on the first invalid part. */
@@ -102,7 +123,7 @@ final class InlineRequestValidator {
     if (requestBody == null || request.getBody() == null || request.getBody().isEmpty()) {
       return library.validateBody(requestBody, request);
     }
-    MediaType mediaType = requestBody.determineContentType(request.getContentType());
+    MediaType mediaType = mediaType(requestBody, request.getContentType());
     Validator validator = mediaType == null ? null : validators.get(mediaType);
     if (validator == null || !mediaType.getIdentifier().startsWith(MediaType.APPLICATION_JSON)) {
       return library.validateBody(requestBody, request);
