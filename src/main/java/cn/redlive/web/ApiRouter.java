@@ -181,6 +181,14 @@ public final class ApiRouter {
   }
 
   private Handler<RoutingContext> validate(Operation operation) {
+    if (operation.getParameters().isEmpty() && operation.getRequestBody() == null) {
+      // nothing declared, nothing to check (the library ignores undeclared parameters and bodies too): skip
+      // extracting the request for it
+      return rc -> {
+        rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, InlineRequestValidator.NOTHING_DECLARED);
+        rc.next();
+      };
+    }
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
       Future<io.vertx.openapi.validation.ValidatableRequest> extracted;

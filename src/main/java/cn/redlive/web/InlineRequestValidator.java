@@ -38,6 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InlineRequestValidator {
 
+  /** The validated request of an operation that declares neither parameters nor a body; immutable, so shared. */
+  static final ValidatedRequest NOTHING_DECLARED =
+      new ValidatedRequestImpl(Map.of(), Map.of(), Map.of(), Map.of(), new RequestParameterImpl(null));
+
   private final RequestValidatorImpl library;
   private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
   /** Read-only after construction, so event loops share it without locks. */
