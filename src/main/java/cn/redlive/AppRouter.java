@@ -28,6 +28,7 @@ final class AppRouter {
   static Router create(Vertx vertx, Services services) {
     Router root = Router.router(vertx);
     ProblemResponder problems = new ProblemResponder();
+    root.route().handler(services.httpMetrics());
     root.route().handler(new RequestIds());
     root.route().handler(new AccessLog());
 
@@ -50,7 +51,7 @@ final class AppRouter {
     Router api = ApiRouter.create(vertx, services.contract(), routes, services.tokens(),
         services.accountGate(), services.config().bodyLimitBytes());
     api.route().failureHandler(problems);
-    root.route("/api/v1/*").subRouter(api);
+    root.route(ApiRouter.BASE_PATH + "/*").subRouter(api);
     mountWebApp(root);
 
     root.route().failureHandler(problems);

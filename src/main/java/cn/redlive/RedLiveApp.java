@@ -23,6 +23,7 @@ import cn.redlive.platform.Metrics;
 import cn.redlive.platform.Migrations;
 import cn.redlive.platform.Redis;
 import cn.redlive.web.ApiRouter;
+import cn.redlive.web.HttpMetrics;
 import cn.redlive.web.HttpServerVerticle;
 import cn.redlive.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -122,7 +123,8 @@ public final class RedLiveApp {
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
               people, live, new Health(pool, redis, draining), brands, products,
               new CatalogImports(vertx, pool, brands), selections,
-              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()));
+              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()),
+              new HttpMetrics(registry));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
@@ -139,7 +141,7 @@ public final class RedLiveApp {
     DeploymentOptions options = new DeploymentOptions().setInstances(config.httpInstances());
     return vertx.deployVerticle(() -> {
           HttpServerVerticle verticle = new HttpServerVerticle(config.httpHost(), config.httpPort(),
-              config.shutdownGraceSeconds(), () -> AppRouter.create(vertx, services));
+              config.shutdownGraceSeconds(), () -> AppRouter.create(vertx, services), services.httpMetrics().connections());
           firstVerticle.compareAndSet(null, verticle);
           return verticle;
         }, options)

@@ -10,6 +10,7 @@ import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Health;
 import cn.redlive.platform.Redis;
+import cn.redlive.web.HttpMetrics;
 import cn.redlive.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -32,5 +33,6 @@ record Services(
     Products products,
     CatalogImports catalogImports,
     SelectionLists selectionLists,
-    SalesFeatures sales) {
+    SalesFeatures sales,
+    HttpMetrics httpMetrics) {
 }

@@ -46,8 +46,11 @@ final class IngestService {
     events.forEach(e -> sessionIds.add(e.sessionId()));
     Map<Long, Future<Optional<LiveSession>>> lookups = new HashMap<>();
     sessionIds.forEach(id -> lookups.put(id, sessions.get(id)));
+    // only a session share holding orders needs to know up front whether it is a replay, to keep its orders away
+    // from the ledger; for the rest the script's own sequence check suffices, which saves a Redis round trip
     Map<Long, Future<Long>> lastSequences = new HashMap<>();
-    sessionIds.forEach(id -> lastSequences.put(id, counters.lastSequence(id, producerId)));
+    events.stream().filter(e -> e.type() == LiveEvent.Type.ORDER).map(LiveEvent::sessionId).distinct()
+        .forEach(id -> lastSequences.put(id, counters.lastSequence(id, producerId)));
     List<Future<?>> lookupsDone = new ArrayList<>(lookups.values());
     lookupsDone.addAll(lastSequences.values());
     return Future.all(lookupsDone)
@@ -157,7 +160,12 @@ final class IngestService {
                 "session " + sessionId + " is not live")));
             return Future.succeededFuture(applied.outcome());
           }
-          // absolute and GT-guarded: a replayed or reordered write cannot lower or double it
+          // GMV moves only with orders, so only a share holding orders (or its replay, which repairs a leaderboard
+          // write lost with the first attempt) records it: absolute and GT-guarded, a replayed or reordered write
+          // cannot lower or double it
+          if (sessionEvents.stream().noneMatch(e -> e.type() == LiveEvent.Type.ORDER)) {
+            return Future.succeededFuture(applied.outcome());
+          }
           return counters.recordLeaderboard(day, sessionId, applied.gmvFen()).map(applied.outcome());
         })));
     return Future.all(outcomes).map(v -> outcomes.stream()

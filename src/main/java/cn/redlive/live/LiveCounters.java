@@ -134,8 +134,9 @@ final class LiveCounters {
   /** Records the session's GMV of the day as an absolute value; GT keeps a late, smaller write from going back. */
   Future<Void> recordLeaderboard(LocalDate day, long sessionId, long gmvFen) {
     String key = LiveKeys.leaderboard(day);
-    return redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId)))
-        .compose(v -> redis.call(r -> r.expire(key, 3 * 24 * 3600L)))
+    // both go out at once (one round trip); Lettuce keeps their order on the connection
+    return Future.all(redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId))),
+            redis.call(r -> r.expire(key, 3 * 24 * 3600L)))
         .mapEmpty();
   }
 

@@ -3,6 +3,7 @@ package cn.redlive.platform;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 /** One Prometheus registry per server: Vert.x (HTTP server, PG pool), Lettuce, JVM and domain meters all land here. */
@@ -19,7 +20,9 @@ public final class Metrics {
     return new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
-        // the matched route template, never the raw path, keeps the label set small
-        .addLabels(Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME);
+        // HTTP server meters come from the router (web.HttpMetrics): Vert.x's cost a registry lookup per meter
+        // and request
+        .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+        .addLabels(Label.POOL_TYPE, Label.POOL_NAME);
   }
 }

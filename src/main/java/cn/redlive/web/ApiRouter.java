@@ -47,6 +47,8 @@ public final class ApiRouter {
   }
 
   public static final String CONTRACT_PATH = "openapi/redlive.yaml";
+  /** Where the API router is mounted. */
+  public static final String BASE_PATH = "/api/v1";
 
   /**
    * Loads the contract for validation. vertx-openapi 5.0 refuses media types outside its short list, so
@@ -122,6 +124,7 @@ public final class ApiRouter {
       unbound.remove(id);
       // security and validation run in our own order below: a caller learns nothing before authenticating
       route.setDoSecurity(false).setDoValidation(false);
+      route.addHandler(HttpMetrics.routeLabel(BASE_PATH + operation.getOpenAPIPath()));
       if (!isPublic(operation)) {
         Set<Role> roles = declaredRoles(operation);
         route.addHandler(new Authenticate(tokens, principalCheck, roles));
@@ -178,6 +181,14 @@ public final class ApiRouter {
   }
 
   private Handler<RoutingContext> validate(Operation operation) {
+    if (operation.getParameters().isEmpty() && operation.getRequestBody() == null) {
+      // nothing declared, nothing to check (the library ignores undeclared parameters and bodies too): skip
+      // extracting the request for it
+      return rc -> {
+        rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, InlineRequestValidator.NOTHING_DECLARED);
+        rc.next();
+      };
+    }
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
       Future<io.vertx.openapi.validation.ValidatableRequest> extracted;

@@ -1,6 +1,8 @@
 package cn.redlive.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,9 +22,12 @@ public final class HttpServerVerticle extends VerticleBase {
   private final int port;
   private final int shutdownGraceSeconds;
   private final Supplier<Router> routerFactory;
+  private final Handler<HttpConnection> connections;
   private HttpServer server;
 
-  public HttpServerVerticle(String host, int port, int shutdownGraceSeconds, Supplier<Router> routerFactory) {
+  public HttpServerVerticle(String host, int port, int shutdownGraceSeconds, Supplier<Router> routerFactory,
+                            Handler<HttpConnection> connections) {
+    this.connections = connections;
     this.host = host;
     this.port = port;
     this.shutdownGraceSeconds = shutdownGraceSeconds;
@@ -39,6 +44,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options)
         .requestHandler(routerFactory.get())
+        .connectionHandler(connections)
         .listen()
         .onSuccess(s -> server = s);
   }

@@ -2,7 +2,6 @@ package cn.redlive.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
@@ -28,6 +27,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a request against its operation on the calling event loop, with schema validators built once at start.
@@ -37,10 +38,19 @@ import java.util.Map;
  */
 final class InlineRequestValidator {
 
+  /** The validated request of an operation that declares neither parameters nor a body; immutable, so shared. */
+  static final ValidatedRequest NOTHING_DECLARED =
+      new ValidatedRequestImpl(Map.of(), Map.of(), Map.of(), Map.of(), new RequestParameterImpl(null));
+
   private final RequestValidatorImpl library;
   private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
   /** Read-only after construction, so event loops share it without locks. */
   private final Map<Object, Validator> validators = new IdentityHashMap<>();
+  /** Plain Java checks for the body schemas {@link SimpleSchema} can compile; read-only after construction too. */
+  private final Map<Object, SimpleSchema> simpleBodies = new IdentityHashMap<>();
+  /** Per request body, the media type chosen for each Content-Type header seen (the inner maps are concurrent). */
+  private final Map<RequestBody, Map<String, Optional<MediaType>>> mediaTypes = new IdentityHashMap<>();
+  private static final int MEDIA_TYPES_REMEMBERED = 32;
 
   InlineRequestValidator(Vertx vertx, OpenAPIContract contract) {
     this.library = new RequestValidatorImpl(vertx, contract);
@@ -55,11 +65,30 @@ final class InlineRequestValidator {
       }
       RequestBody body = operation.getRequestBody();
       if (body != null) {
+        mediaTypes.put(body, new ConcurrentHashMap<>());
         for (MediaType mediaType : body.getContent().values()) {
-          if (mediaType.getSchema() != null) validators.put(mediaType, schemas.validator(mediaType.getSchema()));
+          if (mediaType.getSchema() != null) {
+            validators.put(mediaType, schemas.validator(mediaType.getSchema()));
+            SimpleSchema.compile(mediaType.getSchema()).ifPresent(simple -> simpleBodies.put(mediaType, simple));
+          }
         }
       }
     }
+  }
+
+  /**
+   * The request body's media type for a Content-Type header. The library compiles a regular expression on every
+   * call, so the answers for the few headers clients really send are remembered (up to a bound, as the header is
+   * the client's to choose).
+   */
+  private MediaType mediaType(RequestBody requestBody, String contentType) {
+    if (contentType == null) return requestBody.determineContentType(null);
+    Map<String, Optional<MediaType>> known = mediaTypes.get(requestBody);
+    Optional<MediaType> found = known == null ? null : known.get(contentType);
+    if (found != null) return found.orElse(null);
+    MediaType determined = requestBody.determineContentType(contentType);
+    if (known != null && known.size() < MEDIA_TYPES_REMEMBERED) known.put(contentType, Optional.ofNullable(determined));
+    return determined;
   }
 
   /** Throws the library's ValidatorException (or its subclasses) on the first invalid part. */
@@ -98,17 +127,19 @@ final class InlineRequestValidator {
     if (requestBody == null || request.getBody() == null || request.getBody().isEmpty()) {
       return library.validateBody(requestBody, request);
     }
-    MediaType mediaType = requestBody.determineContentType(request.getContentType());
+    MediaType mediaType = mediaType(requestBody, request.getContentType());
     Validator validator = mediaType == null ? null : validators.get(mediaType);
     if (validator == null || !mediaType.getIdentifier().startsWith(MediaType.APPLICATION_JSON)) {
       return library.validateBody(requestBody, request);
     }
     Object decoded;
     try {
-      decoded = Json.decodeValue(request.getBody().getBuffer());
+      decoded = StreamingJson.decode(request.getBody().getBuffer());
     } catch (DecodeException e) {
       return library.validateBody(requestBody, request);
     }
+    SimpleSchema simple = simpleBodies.get(mediaType);
+    if (simple != null && simple.accepts(decoded)) return new RequestParameterImpl(decoded);
     OutputUnit result = validator.validate(decoded);
     return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(decoded)
         : library.validateBody(requestBody, request);

@@ -1,6 +1,7 @@
 package cn.redlive.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -25,10 +26,9 @@ public final class Respond {
 
   public static void send(RoutingContext rc, int status, Object value) {
     if (rc.response().ended()) return;
-    String body = value instanceof JsonObject o ? o.encode()
-        : value instanceof JsonArray a ? a.encode()
-        : value instanceof JsonView v ? v.toJson().encode()
-        : String.valueOf(value);
+    Buffer body = value instanceof JsonObject || value instanceof JsonArray ? StreamingJson.encode(value)
+        : value instanceof JsonView v ? StreamingJson.encode(v.toJson())
+        : Buffer.buffer(String.valueOf(value));
     rc.response().setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
