@@ -21,7 +21,65 @@ const BY_SLUG = {
   'payload-too-large': '提交的内容太大，请减小文件或分批提交。',
   'service-unavailable': '服务暂时不可用（数据库或缓存未就绪），请稍后重试。',
   'internal': '服务器内部错误，请稍后重试；如仍失败，请把请求编号告诉管理员。',
+  // brands, products, catalog, selection
+  'file-too-large': '文件超过 50 MB（或 10 万行），请拆分成几个文件分别上传。',
+  'upload-interrupted': '上传中断了，请检查网络后重新上传。',
+  'no-brand': '您的账号还没有关联品牌，请联系基地管理员。',
+  'not-a-brand-partner': '该账号不是品牌方账号。',
+  'sku-taken': '本品牌已有相同 SKU 编码的商品。',
+  'sku-immutable': 'SKU 编码创建后不能修改。',
+  'already-delisted': '该商品已经下架。',
+  'nothing-to-review': '该商品没有待审核的内容（可能已被其他管理员处理），请刷新列表。',
+  'product-not-approved': '只能选择已审核通过的商品。',
+  'planned-date-past': '直播日期不能早于今天。',
 };
+
+/** Why a catalog import stopped before reading rows (the job's failure.code), in Chinese. */
+const IMPORT_FAILURES = {
+  'empty-file': '文件是空的，请下载模板填写后再上传。',
+  'no-rows': '文件只有表头，没有商品行。',
+  'binary-file': '这不是 CSV 或 XLSX 文件，请上传商品目录表格。',
+  'undecodable-text': '文件编码无法识别（不是 UTF-8 或 GBK），请在 Excel 中“另存为 CSV UTF-8”后重新上传。',
+  'xls-not-supported': '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后上传。',
+  'utf16-not-supported': '不支持 UTF-16 编码的文本，请另存为 CSV UTF-8 后上传。',
+  'missing-columns': '缺少必填列（SKU编码、商品名称、类目、售价、佣金比例），请下载模板对照表头。',
+  'malformed-csv': 'CSV 格式有误（例如引号没有成对），请检查文件后重新上传。',
+  'unreadable-xlsx': 'XLSX 文件无法读取，请用 Excel 重新保存后上传。',
+  'interrupted': '服务器在导入过程中重启，请重新上传（重复上传是安全的）。',
+  'internal-error': '导入意外中断，请重新上传（重复上传是安全的）。',
+};
+
+export function importFailureMessage(failure) {
+  return IMPORT_FAILURES[failure?.code] ?? `导入失败：${failure?.message ?? '未知原因'}`;
+}
+
+// The import's per-row messages are English sentences; these patterns give the Chinese for the common ones.
+const ROW_PATTERNS = [
+  [/^is required$/, () => '必填'],
+  [/^starts with '(.*)', which spreadsheets run as a formula/, (m) => `以“${m[1]}”开头，表格软件会当作公式执行，请删除开头的字符`],
+  [/appears more than once in the file \(again in row (\d+)\)/, (m) => `该 SKU 在文件中重复出现（第 ${m[1]} 行再次出现），这些行都不会导入`],
+  [/already appears in row (\d+)/, (m) => `该 SKU 已在第 ${m[1]} 行出现`],
+  [/is not an amount in yuan/, () => '不是有效的金额（元），例如 129.00 或 ¥1,299.00'],
+  [/is not a percentage/, () => '不是有效的百分比，例如 15%'],
+  [/must be at most 100%/, () => '不能超过 100%'],
+  [/more than two decimals of a percent/, () => '百分比最多两位小数'],
+  [/is not a whole number/, () => '不是整数'],
+  [/is not a weight/, () => '不是有效的重量，例如 500、500g 或 0.5kg'],
+  [/is out of range|is too large/, () => '数值超出范围'],
+  [/must be at most (\d+) characters/, (m) => `最多 ${m[1]} 个字符`],
+  [/may contain only letters, digits/, () => '只能包含字母、数字和 . _ / -'],
+  [/must not be negative/, () => '不能为负数'],
+  [/must be between 0 and 100,000,000 yuan/, () => '须在 0 到 1 亿元之间'],
+  [/not an http\(s\) URL/, () => '不是 http(s) 开头的图片链接'],
+];
+
+export function rowErrorMessage(message) {
+  for (const [pattern, wording] of ROW_PATTERNS) {
+    const match = String(message).match(pattern);
+    if (match) return wording(match);
+  }
+  return message;
+}
 
 const BY_STATUS = {
   400: '请求有误，请检查填写的内容。',
