@@ -14,6 +14,7 @@ const STATUS_LABELS = { queued: '排队中', validating: '校验中', writing: '
 export async function render(root) {
   let left = false;
   let file = null;
+  let header = null; // the file's name and its finished progress bar stay on top of the outcome
   const messages = h('div', {});
   const work = h('div', {});
   const history = h('div', {});
@@ -59,7 +60,8 @@ export async function render(root) {
   /** Uploads the chosen file in a mode and follows the job to its end, with a progress bar; null on failure. */
   async function run(mode) {
     const bar = progressBar(mode === 'dry-run' ? '正在预检' : '正在导入');
-    mount(work, h('div', { class: 'file-name' }, `文件：${file.name}（${size(file.size)}）`), bar.el);
+    header = h('div', {}, h('div', { class: 'file-name' }, `文件：${file.name}（${size(file.size)}）`), bar.el);
+    mount(work, header);
     try {
       const type = file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
       let job = await api.upload('/catalog/imports', { mode, fileName: file.name }, file.slice(0, file.size, type));
@@ -72,7 +74,7 @@ export async function render(root) {
       }
       loadHistory();
       if (job.status === 'failed') {
-        mount(work, notice('error', importFailureMessage(job.failure)), chooseAgain());
+        mount(work, header, notice('error', importFailureMessage(job.failure)), chooseAgain());
         return null;
       }
       return job;
@@ -90,7 +92,7 @@ export async function render(root) {
       const done = await run('commit');
       if (done) showCommitted(done);
     });
-    mount(work,
+    mount(work, header,
       notice(job.report.failed ? 'info' : 'success', job.report.failed
         ? `预检完成：共 ${count(job.progress.rowsTotal)} 行，${count(valid)} 行可以导入，${count(job.report.failed)} 行有错误（有错误的行不会导入）。`
         : `预检通过：共 ${count(job.progress.rowsTotal)} 行，全部可以导入。`),
@@ -102,7 +104,7 @@ export async function render(root) {
 
   function showCommitted(job) {
     const r = job.report;
-    mount(work,
+    mount(work, header,
       notice(r.failed ? 'info' : 'success', '导入完成。新增和修改的商品需要基地审核，审核通过后主播才能选品。'),
       h('dl', { class: 'figures', 'data-testid': 'import-report' },
         [['新增', r.inserted], ['更新', r.updated], ['未变化', r.unchanged], ['失败', r.failed]]

@@ -26,7 +26,7 @@ export async function render(root) {
       h('button', { class: 'btn primary', type: 'button', onclick: () => { createCard.hidden = !createCard.hidden; } }, '新建选品单')),
     messages, createCard,
     h('section', { class: 'card' }, picker, itemsArea),
-    h('section', { class: 'card', 'aria-label': '搜索商品' }, searchArea));
+    h('section', { class: 'card', 'aria-label': '添加商品' }, searchArea));
 
   async function loadLists(selectId) {
     mount(picker, loading('正在加载选品单…'));

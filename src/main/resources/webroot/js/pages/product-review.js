@@ -16,27 +16,38 @@ const CHANGED_FIELDS = [
 
 export async function render(root) {
   let page = 1;
+  let brandId = '';
   let shown = [];
   const messages = h('div', { 'data-testid': 'review-messages' });
   const listArea = h('div', {});
   const bulk = h('button', { class: 'btn primary', type: 'button', disabled: true, 'data-testid': 'bulk-approve' }, '批量通过');
   bulk.addEventListener('click', bulkApprove);
 
+  // reviewing one brand's upload at once is the common case; the brand library is a few dozen brands
+  const brands = (await api.get('/brands').catch(() => ({ items: [] }))).items;
+  const brandFilter = h('select', { name: 'brandId', 'aria-label': '按品牌筛选' }, h('option', { value: '' }, '全部品牌'),
+    brands.map((b) => h('option', { value: b.id }, b.name)));
+  brandFilter.addEventListener('change', () => {
+    brandId = brandFilter.value;
+    page = 1;
+    load();
+  });
+
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '商品审核'), bulk),
     messages,
-    h('section', { class: 'card' }, listArea));
+    h('section', { class: 'card' }, h('div', { class: 'filters' }, brandFilter), listArea));
 
   async function load() {
     mount(listArea, loading('正在加载待审核商品…'));
     try {
-      const result = await api.get('/reviews/products', { page, size: PAGE_SIZE });
+      const result = await api.get('/reviews/products', { brandId, page, size: PAGE_SIZE });
       shown = result.items;
       if (!shown.length && page > 1) {
         page -= 1;
         return load();
       }
-      mount(listArea, shown.length ? table() : empty('审核队列已清空',
+      mount(listArea, shown.length ? table() : empty(brandId ? '该品牌没有待审核的商品' : '审核队列已清空',
         '品牌方上传或修改商品后会出现在这里；已通过的商品可在主播选品中使用。'),
       shown.length ? pager(result, '个待审核', (n) => { page = n; load(); }) : null);
     } catch (error) {
