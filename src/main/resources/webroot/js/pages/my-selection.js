@@ -45,7 +45,7 @@ export async function render(root) {
       return;
     }
     const select = h('select', { 'aria-label': '选择选品单', 'data-testid': 'list-picker' },
-      lists.map((l) => h('option', { value: l.id, selected: l.id === selectId }, `${l.plannedDate} · ${l.title}（${l.items.length} 个商品）`)));
+      lists.map((l) => h('option', { value: l.id, selected: l.id === selectId }, listLabel(l))));
     select.addEventListener('change', () => show(Number(select.value)));
     mount(picker, h('div', { class: 'filters' }, h('label', {}, '选品单：'), select));
     await show(selectId ?? lists[0].id);
@@ -56,6 +56,8 @@ export async function render(root) {
     mount(itemsArea, loading('正在加载商品…'));
     try {
       current = await api.get(`/selection-lists/${listId}`);
+      const option = picker.querySelector(`option[value="${current.id}"]`);
+      if (option) option.textContent = listLabel(current);
       renderItems();
     } catch (error) {
       mount(itemsArea, errorNotice(error));
@@ -132,6 +134,10 @@ export async function render(root) {
   }
 
   await loadLists();
+}
+
+function listLabel(list) {
+  return `${list.plannedDate} · ${list.title}（${list.items.length} 个商品）`;
 }
 
 function createForm(onCreated) {
