@@ -45,6 +45,7 @@ final class ImportRun {
   private final List<RowError> pendingErrors = new ArrayList<>();
   private int errorCount;
   private int failed;
+  private long readAndStaged;
 
   ImportRun(ImportRepository repository, StagedRows staging, ProductBatchWriter writer, Order order) {
     this.repository = repository;
@@ -61,8 +62,9 @@ final class ImportRun {
       long validated = System.nanoTime();
       if (!order.dryRun()) write(rows);
       await(repository.succeed(order.jobId()));
-      log.info("catalog import {}: {} rows validated and staged in {} ms, written in {} ms", order.jobId(), rows,
-          (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
+      log.info("catalog import {}: {} rows read and staged in {} ms, duplicates checked in {} ms, written in {} ms",
+          order.jobId(), rows, (readAndStaged - started) / 1_000_000, (validated - readAndStaged) / 1_000_000,
+          (System.nanoTime() - validated) / 1_000_000);
     } catch (ImportFailure failure) {
       await(repository.fail(order.jobId(), failure.code, failure.getMessage()));
     } catch (Exception e) {
@@ -79,6 +81,7 @@ final class ImportRun {
     JsonArray preview = new JsonArray();
     RowParser parser = new RowParser(order.brandOrigin());
     InFlight<Void> stagingWrites = new InFlight<>();
+    ProgressNotes progress = new ProgressNotes();
     List<StagedRows.Staged> chunk = new ArrayList<>(STAGE_CHUNK);
     String skuColumn = Field.SKU.templateHeader;
     int index = 0;
@@ -100,13 +103,19 @@ final class ImportRun {
           stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
           chunk.clear();
         }
-        if (index % PROGRESS_EVERY == 0) await(repository.validating(order.jobId(), in.count, index));
+        if (index % PROGRESS_EVERY == 0) {
+          long bytes = in.count;
+          int done = index;
+          progress.offer(() -> repository.validating(order.jobId(), bytes, done));
+        }
       }
     }
     if (!chunk.isEmpty()) stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
     stagingWrites.drain();
+    progress.settle();
     if (index == 0) throw new ImportFailure("no-rows", "The file has a header row but no product rows.");
     flushErrors();
+    readAndStaged = System.nanoTime();
     // the refused rows come on the event loop while this thread waits; only as many as will be stored are kept
     int room = Math.max(0, ImportRepository.MAX_STORED_ERRORS - errorCount);
     List<RowError> duplicates = new ArrayList<>();
@@ -125,6 +134,7 @@ final class ImportRun {
   /** Upserts the staged rows in chunks of the file's order; progress after each. */
   private void write(int rows) {
     InFlight<ProductBatchWriter.Outcome> upserts = new InFlight<>();
+    ProgressNotes progress = new ProgressNotes();
     int[] totals = new int[3];
     for (int from = 0; from < rows; from += WRITE_CHUNK) {
       int to = Math.min(rows, from + WRITE_CHUNK);
@@ -132,10 +142,13 @@ final class ImportRun {
         totals[0] += outcome.inserted();
         totals[1] += outcome.updated();
         totals[2] += outcome.unchanged();
-        await(repository.written(order.jobId(), to, totals[0], totals[1], totals[2]));
+        int inserted = totals[0], updated = totals[1], unchanged = totals[2];
+        progress.offer(() -> repository.written(order.jobId(), to, inserted, updated, unchanged));
       });
     }
     upserts.drain();
+    progress.settle();
+    await(repository.written(order.jobId(), rows, totals[0], totals[1], totals[2]));
   }
 
   private void cleanUp() {
@@ -148,6 +161,23 @@ final class ImportRun {
       Files.deleteIfExists(order.file());
     } catch (IOException e) {
       log.warn("could not delete upload {}", order.file());
+    }
+  }
+
+  /**
+   * Progress for the bar, written without making the import wait for it: a note is skipped while the previous one
+   * is still on its way (the next one carries newer figures anyway), and {@link #settle} waits for the last one
+   * so that it cannot overwrite the final figures written after it.
+   */
+  private static final class ProgressNotes {
+    private Future<Void> last = Future.succeededFuture();
+
+    void offer(java.util.function.Supplier<Future<Void>> note) {
+      if (last.isComplete()) last = note.get();
+    }
+
+    void settle() {
+      await(last);
     }
   }
 
