@@ -25,38 +25,60 @@ export function whenSessionLost(handler) {
 
 /**
  * Calls the API. `query` values that are empty are left out. Resolves with the parsed JSON (or null for 204),
- * rejects with ApiError.
+ * rejects with ApiError. A `file` (a File or Blob) is sent as the raw body with its own content type.
  */
-export async function request(method, path, { body, query } = {}) {
+export async function request(method, path, { body, query, file } = {}) {
+  const response = await send(method, path, { body, query, file });
+  if (response.status === 204) return null;
+  const payload = await readJson(response);
+  if (response.ok) return payload;
+  throw refused(path, response, payload);
+}
+
+export const get = (path, query) => request('GET', path, { query });
+export const post = (path, body) => request('POST', path, { body });
+export const put = (path, body) => request('PUT', path, { body });
+export const del = (path) => request('DELETE', path);
+export const upload = (path, query, file) => request('POST', path, { query, file });
+
+/** Fetches a file the API serves (it needs the bearer token, so a plain link cannot) and saves it as `fileName`. */
+export async function download(path, fileName) {
+  const response = await send('GET', path, {});
+  if (!response.ok) throw refused(path, response, await readJson(response));
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function send(method, path, { body, query, file }) {
   const headers = { Accept: 'application/json, application/problem+json' };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
   try {
-    response = await fetch(BASE + path + queryString(query), {
+    return await fetch(BASE + path + queryString(query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, null, NETWORK_MESSAGE);
   }
-  if (response.status === 204) return null;
-  const payload = await readJson(response);
-  if (response.ok) return payload;
+}
+
+function refused(path, response, payload) {
   const error = new ApiError(response.status, payload, messageFor(response.status, payload));
   // a refused login is the user's typing, not a lost session
   if (response.status === 401 && path !== '/auth/login') {
     session.clear();
     onSessionLost(error);
   }
-  throw error;
+  return error;
 }
-
-export const get = (path, query) => request('GET', path, { query });
-export const post = (path, body) => request('POST', path, { body });
-export const put = (path, body) => request('PUT', path, { body });
 
 /** ?a=1&b=2 from an object, leaving out empty values; '' when nothing is left. */
 export function queryString(query) {

@@ -52,9 +52,73 @@ const BY_SLUG = {
   'malformed-csv': '文件不是有效的 CSV，请在表格软件中另存为「CSV UTF-8」后重试。',
   'undecodable-text': '文件既不是 UTF-8 也不是 GBK 编码的文本，请另存为「CSV UTF-8」后重试。',
   'missing-columns': '表头缺少必需的列：订单号、下单时间、主播账号，以及商品ID（或品牌ID + SKU）。',
-  'file-too-large': '文件太大（最大 8 MB），请拆成几份分批导入。',
   'enterprise-name-taken': '已有同名企业，请换一个名称。',
+  // brands, products, catalog, selection
+  'upload-interrupted': '上传中断了，请检查网络后重新上传。',
+  'no-brand': '您的账号还没有关联品牌，请联系基地管理员。',
+  'not-a-brand-partner': '该账号不是品牌方账号。',
+  'sku-taken': '本品牌已有相同 SKU 编码的商品。',
+  'sku-immutable': 'SKU 编码创建后不能修改。',
+  'already-delisted': '该商品已经下架。',
+  'nothing-to-review': '该商品没有待审核的内容（可能已被其他管理员处理），请刷新列表。',
+  'product-not-approved': '只能选择已审核通过的商品。',
+  'planned-date-past': '直播日期不能早于今天。',
+  // both uploads: the catalog takes up to 50 MB or 100,000 rows, a sales import up to 8 MB
+  'file-too-large': '文件太大，请拆分成几个文件分别上传（商品目录最大 50 MB 或 10 万行，销售数据最大 8 MB）。',
 };
+
+/** Why a catalog import stopped before reading rows (the job's failure.code), in Chinese. */
+const IMPORT_FAILURES = {
+  'empty-file': '文件是空的，请下载模板填写后再上传。',
+  'no-rows': '文件只有表头，没有商品行。',
+  'binary-file': '这不是 CSV 或 XLSX 文件，请上传商品目录表格。',
+  'undecodable-text': '文件编码无法识别（不是 UTF-8 或 GBK），请在 Excel 中“另存为 CSV UTF-8”后重新上传。',
+  'xls-not-supported': '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后上传。',
+  'utf16-not-supported': '不支持 UTF-16 编码的文本，请另存为 CSV UTF-8 后上传。',
+  'missing-columns': '缺少必填列（SKU编码、商品名称、类目、售价、佣金比例），请下载模板对照表头。',
+  'malformed-csv': 'CSV 格式有误（例如引号没有成对），请检查文件后重新上传。',
+  'unreadable-xlsx': 'XLSX 文件无法读取，请用 Excel 重新保存后上传。',
+  'interrupted': '服务器在导入过程中重启，请重新上传（重复上传是安全的）。',
+  'internal-error': '导入意外中断，请重新上传（重复上传是安全的）。',
+};
+
+export function importFailureMessage(failure) {
+  return IMPORT_FAILURES[failure?.code] ?? `导入失败：${failure?.message ?? '未知原因'}`;
+}
+
+// The catalog import's per-row messages are English sentences; these patterns give the Chinese for the common ones.
+const CATALOG_ROW_PATTERNS = [
+  [/^is required$/, () => '必填'],
+  [/^starts with '(.*)', which spreadsheets run as a formula/, (m) => `以“${m[1]}”开头，表格软件会当作公式执行，请删除开头的字符`],
+  [/appears more than once in the file \(again in row (\d+)\)/, (m) => `该 SKU 在文件中重复出现（第 ${m[1]} 行再次出现），这些行都不会导入`],
+  [/already appears in row (\d+)/, (m) => `该 SKU 已在第 ${m[1]} 行出现`],
+  [/is not an amount in yuan/, () => '不是有效的金额（元），例如 129.00 或 ¥1,299.00'],
+  [/is not a percentage/, () => '不是有效的百分比，例如 15%'],
+  [/must be at most 100%/, () => '不能超过 100%'],
+  [/more than two decimals of a percent/, () => '百分比最多两位小数'],
+  [/is not a whole number/, () => '不是整数'],
+  [/is not a weight/, () => '不是有效的重量，例如 500、500g 或 0.5kg'],
+  [/is out of range|is too large/, () => '数值超出范围'],
+  [/must be at most (\d+) characters/, (m) => `最多 ${m[1]} 个字符`],
+  [/may contain only letters, digits/, () => '只能包含字母、数字和 . _ / -'],
+  [/must not be negative/, () => '不能为负数'],
+  [/must be between 0 and 100,000,000 yuan/, () => '须在 0 到 1 亿元之间'],
+  [/not an http\(s\) URL/, () => '不是 http(s) 开头的图片链接'],
+];
+
+/** The Chinese of the first pattern that matches `message`, or `otherwise` when none does. */
+function translated(patterns, message, otherwise) {
+  for (const [pattern, wording] of patterns) {
+    const match = String(message).match(pattern);
+    if (match) return wording(match);
+  }
+  return otherwise;
+}
+
+/** One catalog import row error in Chinese; an unknown wording is shown as the server wrote it. */
+export function catalogRowMessage(message) {
+  return translated(CATALOG_ROW_PATTERNS, message, String(message));
+}
 
 const BY_STATUS = {
   400: '请求有误，请检查填写的内容。',
@@ -125,7 +189,7 @@ export function fieldMessages(problem) {
 }
 
 // Row errors of a sales import, as the server words them.
-const ROW_PATTERNS = [
+const SALES_ROW_PATTERNS = [
   [/order id of 1 to 64/i, () => '订单号必填，最多 64 个字符'],
   [/must be order\/订单/i, () => '类型只能是 订单、退款 或 取消'],
   [/refund or cancellation names the order/i, () => '退款或取消必须填写原订单号'],
@@ -146,18 +210,10 @@ const ROW_PATTERNS = [
 ];
 
 /** One import row error in Chinese; an unknown wording is shown as the server wrote it rather than hidden. */
-export function rowMessage(message) {
-  for (const [pattern, wording] of [...ROW_PATTERNS, ...FIELD_PATTERNS]) {
-    const match = String(message).match(pattern);
-    if (match) return wording(match);
-  }
-  return String(message);
+export function salesRowMessage(message) {
+  return translated([...SALES_ROW_PATTERNS, ...FIELD_PATTERNS], message, String(message));
 }
 
 function translateField(message) {
-  for (const [pattern, wording] of FIELD_PATTERNS) {
-    const match = String(message).match(pattern);
-    if (match) return wording(match);
-  }
-  return '取值无效';
+  return translated(FIELD_PATTERNS, message, '取值无效');
 }

@@ -4,7 +4,7 @@
 import { h, mount } from './dom.js';
 import { busy, errorNotice, notice } from './ui.js';
 import { upload } from './transfer.js';
-import { rowMessage } from './problems.js';
+import { salesRowMessage } from './problems.js';
 import { count, progressBar } from './sales.js';
 
 // the server's limit; checked here too so that a too large file is refused before it is sent
@@ -107,5 +107,5 @@ function errorTable(errors) {
         h('td', { 'data-label': '行号' }, `第 ${e.row} 行`),
         h('td', { 'data-label': '列' }, COLUMN_LABELS[e.column] ?? e.column ?? '—'),
         h('td', { 'data-label': '内容' }, e.value ?? ''),
-        h('td', { 'data-label': '问题' }, rowMessage(e.message)))))));
+        h('td', { 'data-label': '问题' }, salesRowMessage(e.message)))))));
 }

@@ -24,12 +24,14 @@ public final class CatalogImports {
   private static final int CONCURRENT_IMPORTS = 2;
 
   private final ImportRepository repository;
+  private final StagedRows staging;
   private final ProductBatchWriter writer;
   private final Brands brands;
   private final WorkerExecutor workers;
 
   public CatalogImports(Vertx vertx, Pool pool, Brands brands) {
     this.repository = new ImportRepository(pool);
+    this.staging = new StagedRows(pool);
     this.writer = new ProductBatchWriter(pool);
     this.brands = brands;
     this.workers = vertx.createSharedWorkerExecutor("catalog-import", CONCURRENT_IMPORTS, 30, TimeUnit.MINUTES);
@@ -50,7 +52,7 @@ public final class CatalogImports {
       ImportRun.Order order = new ImportRun.Order(job.json().getLong("id"), brand.id(), principal.accountId(), dryRun, file,
           brand.origin());
       workers.executeBlocking(() -> {
-        new ImportRun(repository, writer, order).run();
+        new ImportRun(repository, staging, writer, order).run();
         return null;
       }, false);
     }));

@@ -64,6 +64,12 @@ final class ImportRepository {
        WHERE status IN ('queued', 'validating', 'writing') AND created_at < now() - interval '1 hour'
       """;
 
+  /** Staged rows a job left behind (a stop mid-import, or a chunk still in flight when a file turned out broken). */
+  private static final String LEFT_STAGED = """
+      DELETE FROM catalog_import_rows r USING catalog_imports i
+       WHERE i.id = r.import_id AND i.status IN ('succeeded', 'failed')
+      """;
+
   private static final String ADD_ERRORS = """
       INSERT INTO catalog_import_errors (import_id, seq, row_number, column_name, value, message)
       SELECT $1, seq, row_number, column_name, value, message
@@ -132,7 +138,7 @@ final class ImportRepository {
 
   /** Jobs a stopped server left running; an hour is far beyond the longest import. */
   Future<Void> failAbandoned() {
-    return pool.query(ABANDONED).execute().mapEmpty();
+    return pool.query(ABANDONED).execute().compose(v -> pool.query(LEFT_STAGED).execute()).mapEmpty();
   }
 
   Future<Void> addErrors(long id, int firstSeq, List<RowError> errors) {

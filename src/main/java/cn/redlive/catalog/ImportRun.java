@@ -1,7 +1,6 @@
 package cn.redlive.catalog;
 
 import cn.redlive.product.ProductBatchWriter;
-import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import org.slf4j.Logger;
@@ -16,22 +15,22 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
- * One import, run on a worker thread start to end. Pass 1 reads the file as a stream and checks every row
- * (errors go to the database in batches, never pile up in memory); a dry run stops there. Pass 2 of a commit
- * reads the file again and upserts the valid rows in batches. Memory grows only with a bit per row and the
- * SKU-to-row map needed to find duplicates.
+ * One import, run on a worker thread start to end, in one pass over the file: every row is checked as it is read
+ * (errors go to the database in batches), and valid rows go to the staging table in chunks ({@link StagedRows}),
+ * where SKUs repeated within the file are found. A dry run stops there; a commit then upserts the staged rows
+ * chunk by chunk, set-based. The server holds one chunk at a time, so its memory does not grow with the file.
  */
 final class ImportRun {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
-  static final int BATCH = 2000;
+  /** Rows per staging INSERT and per upsert: few round trips, statements of a few hundred KB. */
+  static final int STAGE_CHUNK = 1000;
+  static final int WRITE_CHUNK = 2500;
   private static final int IN_FLIGHT = 2;
   private static final int PREVIEW_ROWS = 5;
   private static final int PROGRESS_EVERY = 2000;
@@ -40,13 +39,17 @@ final class ImportRun {
   }
 
   private final ImportRepository repository;
+  private final StagedRows staging;
   private final ProductBatchWriter writer;
   private final Order order;
   private final List<RowError> pendingErrors = new ArrayList<>();
   private int errorCount;
+  private int failed;
+  private long readAndStaged;
 
-  ImportRun(ImportRepository repository, ProductBatchWriter writer, Order order) {
+  ImportRun(ImportRepository repository, StagedRows staging, ProductBatchWriter writer, Order order) {
     this.repository = repository;
+    this.staging = staging;
     this.writer = writer;
     this.order = order;
   }
@@ -55,12 +58,13 @@ final class ImportRun {
     try {
       long started = System.nanoTime();
       FileSniffer.Facts facts = FileSniffer.sniff(order.file());
-      BitSet bad = validate(facts);
+      int rows = validate(facts);
       long validated = System.nanoTime();
-      if (!order.dryRun()) write(facts, bad);
+      if (!order.dryRun()) write(rows);
       await(repository.succeed(order.jobId()));
-      log.info("catalog import {}: validated in {} ms, written in {} ms", order.jobId(),
-          (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
+      log.info("catalog import {}: {} rows read and staged in {} ms, duplicates checked in {} ms, written in {} ms",
+          order.jobId(), rows, (readAndStaged - started) / 1_000_000, (validated - readAndStaged) / 1_000_000,
+          (System.nanoTime() - validated) / 1_000_000);
     } catch (ImportFailure failure) {
       await(repository.fail(order.jobId(), failure.code, failure.getMessage()));
     } catch (Exception e) {
@@ -68,20 +72,18 @@ final class ImportRun {
       await(repository.fail(order.jobId(), "internal-error", "The import stopped unexpectedly; nothing more was written. "
           + "Upload the file again (re-uploading is safe)."));
     } finally {
-      try {
-        Files.deleteIfExists(order.file());
-      } catch (IOException e) {
-        log.warn("could not delete upload {}", order.file());
-      }
+      cleanUp();
     }
   }
 
-  private BitSet validate(FileSniffer.Facts facts) throws IOException {
-    BitSet bad = new BitSet();
-    // SKU -> (row index << 32 | row number) of its first occurrence
-    Map<String, Long> firstOfSku = new HashMap<>();
+  /** Reads the file once: errors reported, valid rows staged, then duplicates refused. Answers the row count. */
+  private int validate(FileSniffer.Facts facts) throws IOException {
     JsonArray preview = new JsonArray();
     RowParser parser = new RowParser(order.brandOrigin());
+    InFlight<Void> stagingWrites = new InFlight<>();
+    ProgressNotes progress = new ProgressNotes();
+    List<StagedRows.Staged> chunk = new ArrayList<>(STAGE_CHUNK);
+    String skuColumn = Field.SKU.templateHeader;
     int index = 0;
     try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
       await(repository.describe(order.jobId(), facts.format().name().toLowerCase(), facts.encodingName(), rows.layout()));
@@ -89,82 +91,119 @@ final class ImportRun {
       while ((row = rows.next()) != null) {
         RowParser.Parsed parsed = parser.parse(row);
         if (!parsed.ok()) {
-          bad.set(index);
+          failed++;
           report(parsed.errors());
         } else {
-          String sku = parsed.fields().sku();
-          Long first = firstOfSku.putIfAbsent(sku, ((long) index << 32) | row.number());
-          if (first != null) {
-            int firstIndex = (int) (first >>> 32);
-            int firstRow = (int) (long) first;
-            bad.set(index);
-            if (!bad.get(firstIndex)) {
-              bad.set(firstIndex);
-              report(List.of(new RowError(firstRow, row.column(Field.SKU), sku, "SKU " + sku
-                  + " appears more than once in the file (again in row " + row.number() + "); none of these rows is imported")));
-            }
-            report(List.of(RowParser.error(row, Field.SKU, "SKU " + sku + " already appears in row " + firstRow)));
-          } else if (preview.size() < PREVIEW_ROWS) {
-            preview.add(parsed.fields().toJson().put("row", row.number()));
-          }
+          skuColumn = row.column(Field.SKU);
+          chunk.add(new StagedRows.Staged(index, row.number(), parsed.fields()));
+          if (preview.size() < PREVIEW_ROWS) preview.add(parsed.fields().toJson().put("row", row.number()));
         }
         index++;
-        if (index % PROGRESS_EVERY == 0) await(repository.validating(order.jobId(), in.count, index));
+        if (chunk.size() == STAGE_CHUNK) {
+          stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
+          chunk.clear();
+        }
+        if (index % PROGRESS_EVERY == 0) {
+          long bytes = in.count;
+          int done = index;
+          progress.offer(() -> repository.validating(order.jobId(), bytes, done));
+        }
       }
     }
+    if (!chunk.isEmpty()) stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
+    stagingWrites.drain();
+    progress.settle();
     if (index == 0) throw new ImportFailure("no-rows", "The file has a header row but no product rows.");
     flushErrors();
-    await(repository.validated(order.jobId(), !order.dryRun(), index, bad.cardinality(), errorCount, preview));
-    return bad;
+    readAndStaged = System.nanoTime();
+    // the refused rows come on the event loop while this thread waits; only as many as will be stored are kept
+    int room = Math.max(0, ImportRepository.MAX_STORED_ERRORS - errorCount);
+    List<RowError> duplicates = new ArrayList<>();
+    int[] refused = {0};
+    await(staging.refuseDuplicates(order.jobId(), skuColumn, error -> {
+      if (refused[0]++ < room) duplicates.add(error);
+    }));
+    failed += refused[0];
+    report(duplicates);
+    errorCount += refused[0] - duplicates.size();
+    flushErrors();
+    await(repository.validated(order.jobId(), !order.dryRun(), index, failed, errorCount, preview));
+    return index;
   }
 
-  private void write(FileSniffer.Facts facts, BitSet bad) throws IOException {
-    RowParser parser = new RowParser(order.brandOrigin());
-    Progress progress = new Progress();
-    List<ProductFields> batch = new ArrayList<>(BATCH);
-    int index = 0;
-    try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
-      SourceRow row;
-      while ((row = rows.next()) != null) {
-        if (!bad.get(index)) batch.add(parser.parse(row).fields());
-        index++;
-        if (batch.size() == BATCH) {
-          progress.submit(writer.upsert(order.brandId(), order.uploaderId(), List.copyOf(batch)), index);
-          batch.clear();
-        }
-      }
+  /** Upserts the staged rows in chunks of the file's order; progress after each. */
+  private void write(int rows) {
+    InFlight<ProductBatchWriter.Outcome> upserts = new InFlight<>();
+    ProgressNotes progress = new ProgressNotes();
+    int[] totals = new int[3];
+    for (int from = 0; from < rows; from += WRITE_CHUNK) {
+      int to = Math.min(rows, from + WRITE_CHUNK);
+      upserts.submit(writer.upsertStaged(order.brandId(), order.uploaderId(), order.jobId(), from, to), outcome -> {
+        totals[0] += outcome.inserted();
+        totals[1] += outcome.updated();
+        totals[2] += outcome.unchanged();
+        int inserted = totals[0], updated = totals[1], unchanged = totals[2];
+        progress.offer(() -> repository.written(order.jobId(), to, inserted, updated, unchanged));
+      });
     }
-    if (!batch.isEmpty()) progress.submit(writer.upsert(order.brandId(), order.uploaderId(), List.copyOf(batch)), index);
-    progress.drain();
+    upserts.drain();
+    progress.settle();
+    await(repository.written(order.jobId(), rows, totals[0], totals[1], totals[2]));
+  }
+
+  private void cleanUp() {
+    try {
+      await(staging.clear(order.jobId()));
+    } catch (RuntimeException e) {
+      log.warn("could not clear the staged rows of import {}", order.jobId(), e);
+    }
+    try {
+      Files.deleteIfExists(order.file());
+    } catch (IOException e) {
+      log.warn("could not delete upload {}", order.file());
+    }
   }
 
   /**
-   * Batches written concurrently, at most {@link #IN_FLIGHT} at a time: they hold disjoint SKUs (duplicates were
-   * refused), so they cannot conflict, and the database works on one while the next is parsed and sent.
+   * Progress for the bar, written without making the import wait for it: a note is skipped while the previous one
+   * is still on its way (the next one carries newer figures anyway), and {@link #settle} waits for the last one
+   * so that it cannot overwrite the final figures written after it.
    */
-  private final class Progress {
-    private record Pending(Future<ProductBatchWriter.Outcome> outcome, int rowsDone) {
+  private static final class ProgressNotes {
+    private Future<Void> last = Future.succeededFuture();
+
+    void offer(java.util.function.Supplier<Future<Void>> note) {
+      if (last.isComplete()) last = note.get();
     }
 
-    private final Deque<Pending> inFlight = new ArrayDeque<>();
-    private int inserted, updated, unchanged;
+    void settle() {
+      await(last);
+    }
+  }
 
-    void submit(Future<ProductBatchWriter.Outcome> outcome, int rowsDone) {
-      if (inFlight.size() >= IN_FLIGHT) collect();
-      inFlight.add(new Pending(outcome, rowsDone));
+  /**
+   * Database writes kept in flight, at most {@link #IN_FLIGHT} at a time, so the database works on one while the
+   * next is read and sent; completions are handled in submission order. Chunks hold disjoint rows and SKUs
+   * (duplicates were refused before any upsert), so concurrent ones cannot conflict.
+   */
+  private static final class InFlight<T> {
+    private record Pending<T>(Future<T> future, Consumer<T> then) {
+    }
+
+    private final Deque<Pending<T>> pending = new ArrayDeque<>();
+
+    void submit(Future<T> future, Consumer<T> then) {
+      if (pending.size() >= IN_FLIGHT) collect();
+      pending.add(new Pending<>(future, then));
     }
 
     void drain() {
-      while (!inFlight.isEmpty()) collect();
+      while (!pending.isEmpty()) collect();
     }
 
     private void collect() {
-      Pending oldest = inFlight.poll();
-      ProductBatchWriter.Outcome outcome = await(oldest.outcome());
-      inserted += outcome.inserted();
-      updated += outcome.updated();
-      unchanged += outcome.unchanged();
-      await(repository.written(order.jobId(), oldest.rowsDone(), inserted, updated, unchanged));
+      Pending<T> oldest = pending.poll();
+      oldest.then().accept(await(oldest.future()));
     }
   }
 

@@ -3,11 +3,13 @@ package cn.redlive.product;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Upserts a batch of catalog rows by (brand, SKU) in one transaction, with the same review rule as single edits:
@@ -21,7 +23,8 @@ public final class ProductBatchWriter {
   public record Outcome(int inserted, int updated, int unchanged) {
   }
 
-  private static final String INPUT = """
+  /** Rows given as arrays: $1 brand, $2..$13 the columns; the uploader comes after them. */
+  private static final String GIVEN_ROWS = """
       WITH input AS (
         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
                              $9::int[], $10::int[], $11::text[], $12::text[], $13::text[])
@@ -34,12 +37,27 @@ public final class ProductBatchWriter {
           FROM input
       )
       """;
+  private static final int GIVEN_UPLOADER = 14;
+
+  /** Rows a catalog import staged (catalog_import_rows): $1 brand, $2 import, $3 and $4 the seq range; $5 uploader. */
+  private static final String STAGED_ROWS = """
+      WITH rows AS (
+        SELECT sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
+               certifications
+          FROM catalog_import_rows
+         WHERE import_id = $2 AND seq >= $3 AND seq < $4
+      )
+      """;
+  private static final int STAGED_UPLOADER = 5;
+  private static final String STAGED_COUNT =
+      "SELECT count(*)::int FROM catalog_import_rows WHERE import_id = $1 AND seq >= $2 AND seq < $3";
 
   private static final String SELLING_FIELDS =
       "%1$s.name, %1$s.category, %1$s.origin, %1$s.spec, %1$s.weight_grams, %1$s.price_fen, %1$s.commission_bp, "
           + "%1$s.image_urls, %1$s.description, %1$s.certifications";
 
-  private static final String UPSERT_UNAPPROVED = INPUT + """
+  /** New products and products not on sale take the new content; unchanged rows are left alone. */
+  private static final String UPSERT_UNAPPROVED = """
       INSERT INTO products AS p (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
                                  image_urls, description, certifications)
       SELECT $1, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
@@ -58,11 +76,11 @@ public final class ProductBatchWriter {
   /**
    * Approved products: a new stock figure applies at once, other changes become (or replace) the pending revision.
    * Both read the same snapshot; the jsonb keys match ProductFields.toJson, so a revision proposed by an edit and
-   * by an upload compare equal.
+   * by an upload compare equal. {@code $%3$d} is the uploader.
    */
-  private static final String CHANGES_OF_APPROVED = INPUT + """
+  private static final String CHANGES_OF_APPROVED = """
       , approved AS (
-        SELECT p.id, p.stock AS live_stock, (%s) IS DISTINCT FROM (%s) AS selling_changed, r.*
+        SELECT p.id, p.stock AS live_stock, (%1$s) IS DISTINCT FROM (%2$s) AS selling_changed, r.*
           FROM rows r JOIN products p ON p.brand_id = $1 AND p.sku = r.sku
          WHERE p.status = 'approved'
       ), stock AS (
@@ -75,7 +93,7 @@ public final class ProductBatchWriter {
         SELECT id, jsonb_build_object('sku', sku, 'name', name, 'category', category, 'origin', origin, 'spec', spec,
                  'weightGrams', weight_grams, 'priceFen', price_fen, 'commissionBp', commission_bp, 'stock', stock,
                  'imageUrls', to_jsonb(image_urls), 'description', description, 'certifications', to_jsonb(certifications)),
-               $14
+               $%3$d
           FROM approved
          WHERE selling_changed
         ON CONFLICT (product_id) WHERE status = 'pending'
@@ -86,7 +104,18 @@ public final class ProductBatchWriter {
       SELECT sku FROM stock
       UNION
       SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id
-      """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("r"));
+      """;
+
+  /** The two statements of one source of rows. */
+  private record Statements(String upsertUnapproved, String changesOfApproved) {
+    static Statements of(String rows, int uploaderParam) {
+      return new Statements(rows + UPSERT_UNAPPROVED, rows + CHANGES_OF_APPROVED.formatted(SELLING_FIELDS.formatted("p"),
+          SELLING_FIELDS.formatted("r"), uploaderParam));
+    }
+  }
+
+  private static final Statements GIVEN = Statements.of(GIVEN_ROWS, GIVEN_UPLOADER);
+  private static final Statements STAGED = Statements.of(STAGED_ROWS, STAGED_UPLOADER);
 
   private final Pool pool;
 
@@ -95,8 +124,24 @@ public final class ProductBatchWriter {
   }
 
   public Future<Outcome> upsert(long brandId, long uploaderId, List<ProductFields> batch) {
-    Tuple params = columns(brandId, batch);
-    return pool.withTransaction(tx -> tx.preparedQuery(UPSERT_UNAPPROVED).execute(params).compose(upserted -> {
+    Tuple params = appendColumns(Tuple.of(brandId), batch);
+    return write(GIVEN, params, plus(params, uploaderId), tx -> Future.succeededFuture(batch.size()));
+  }
+
+  /**
+   * Upserts the rows a catalog import staged in catalog_import_rows with seq in [fromSeq, toSeq), set-based (rows
+   * refused by validation or as duplicates are not staged, so a range may hold fewer rows than it spans).
+   */
+  public Future<Outcome> upsertStaged(long brandId, long uploaderId, long importId, int fromSeq, int toSeq) {
+    Tuple range = Tuple.of(brandId, importId, fromSeq, toSeq);
+    return write(STAGED, range, plus(range, uploaderId), tx -> tx.preparedQuery(STAGED_COUNT)
+        .execute(Tuple.of(importId, fromSeq, toSeq)).map(rows -> rows.iterator().next().getInteger(0)));
+  }
+
+  private Future<Outcome> write(Statements sql, Tuple params, Tuple withUploader,
+                                Function<SqlConnection, Future<Integer>> rowCount) {
+    return pool.withTransaction(tx -> rowCount.apply(tx).compose(count -> tx.preparedQuery(sql.upsertUnapproved())
+        .execute(params).compose(upserted -> {
       int inserted = 0;
       Set<String> updated = new HashSet<>();
       for (Row row : upserted) {
@@ -105,12 +150,12 @@ public final class ProductBatchWriter {
       }
       int newRows = inserted;
       // every row was inserted or changed as an unapproved product: none can be an approved one
-      if (newRows + updated.size() == batch.size()) return Future.succeededFuture(new Outcome(newRows, updated.size(), 0));
-      return tx.preparedQuery(CHANGES_OF_APPROVED).execute(plus(params, uploaderId)).map(changed -> {
+      if (newRows + updated.size() == count) return Future.succeededFuture(new Outcome(newRows, updated.size(), 0));
+      return tx.preparedQuery(sql.changesOfApproved()).execute(withUploader).map(changed -> {
         changed.forEach(row -> updated.add(row.getString("sku")));
-        return new Outcome(newRows, updated.size(), batch.size() - newRows - updated.size());
+        return new Outcome(newRows, updated.size(), count - newRows - updated.size());
       });
-    }));
+    })));
   }
 
   private static Tuple plus(Tuple params, Object extra) {
@@ -119,7 +164,12 @@ public final class ProductBatchWriter {
     return copy.addValue(extra);
   }
 
-  private static Tuple columns(long brandId, List<ProductFields> batch) {
+  /**
+   * Appends the batch as 12 column arrays (sku, name, category, origin, spec, weight, price, commission, stock,
+   * image URLs and certifications newline-joined, description), the shape both this writer and the import's
+   * staging unnest.
+   */
+  public static Tuple appendColumns(Tuple tuple, List<ProductFields> batch) {
     int n = batch.size();
     String[] sku = new String[n], name = new String[n], category = new String[n], origin = new String[n], spec = new String[n];
     String[] images = new String[n], description = new String[n], certs = new String[n];
@@ -140,7 +190,8 @@ public final class ProductBatchWriter {
       description[i] = f.description();
       certs[i] = String.join("\n", f.certifications());
     }
-    return Tuple.of(brandId, sku, name, category, origin, spec, weight).addArrayOfLong(price).addArrayOfInteger(commission)
+    return tuple.addArrayOfString(sku).addArrayOfString(name).addArrayOfString(category).addArrayOfString(origin)
+        .addArrayOfString(spec).addArrayOfInteger(weight).addArrayOfLong(price).addArrayOfInteger(commission)
         .addArrayOfInteger(stock).addArrayOfString(images).addArrayOfString(description).addArrayOfString(certs);
   }
 }

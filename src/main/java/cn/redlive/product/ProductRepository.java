@@ -97,8 +97,9 @@ final class ProductRepository {
       """;
 
   private static final String QUEUE = "SELECT " + Product.COLUMNS + ", count(*) OVER () AS total FROM " + Product.FROM + """
-       WHERE p.status = 'pending'
-          OR EXISTS (SELECT 1 FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending')
+       WHERE (p.status = 'pending'
+              OR EXISTS (SELECT 1 FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending'))
+         AND ($3::bigint IS NULL OR p.brand_id = $3)
        ORDER BY p.updated_at, p.id
        LIMIT $1 OFFSET $2
       """;
@@ -191,8 +192,8 @@ final class ProductRepository {
     return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.params())).map(ProductRepository::page);
   }
 
-  Future<PageOf> queue(int limit, int offset) {
-    return pool.preparedQuery(QUEUE).execute(Tuple.of(limit, offset)).map(ProductRepository::page);
+  Future<PageOf> queue(Long brandId, int limit, int offset) {
+    return pool.preparedQuery(QUEUE).execute(Tuple.of(limit, offset, brandId)).map(ProductRepository::page);
   }
 
   Future<Boolean> isApproved(long id) {

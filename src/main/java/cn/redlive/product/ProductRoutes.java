@@ -61,7 +61,8 @@ public final class ProductRoutes {
 
   private void queue(RoutingContext rc) {
     Paging paging = Paging.from(rc);
-    Respond.ok(rc, products.reviewQueue(paging.size(), paging.offset()).map(page -> paging.envelope(page.items(), page.total())));
+    Long brandId = number(rc.queryParams().get("brandId"));
+    Respond.ok(rc, products.reviewQueue(brandId, paging.size(), paging.offset()).map(page -> paging.envelope(page.items(), page.total())));
   }
 
   private void bulkApprove(RoutingContext rc) {

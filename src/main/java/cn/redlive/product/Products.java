@@ -106,8 +106,8 @@ public final class Products {
 
   // --- review by managers ---
 
-  public Future<ProductRepository.PageOf> reviewQueue(int limit, int offset) {
-    return repository.queue(limit, offset);
+  public Future<ProductRepository.PageOf> reviewQueue(Long brandId, int limit, int offset) {
+    return repository.queue(brandId, limit, offset);
   }
 
   /** Approves the pending revision if there is one, else the pending product. */

@@ -23,7 +23,7 @@ export const PAGES = [
   { id: 'party', title: '党员发展', roles: ['manager'], load: () => import('./party.js') },
   { id: 'screening', title: '红色直播间筛选', roles: ['manager'], load: () => import('./screening.js') },
   // issue 4: brands, products, catalog, selection
-  { id: 'product-review', title: '商品审核', roles: ['manager'], load: pending, source: '商品审核', shows: '待审核商品队列，可逐个通过或驳回' },
+  { id: 'product-review', title: '商品审核', roles: ['manager'], load: () => import('./product-review.js') },
   // issue 6: sales, enterprises, targets
   { id: 'enterprises', title: '企业与目标', roles: ['manager'], load: withCharts(() => import('./enterprises.js')) },
   // issue 5: live sessions and counters
@@ -35,11 +35,11 @@ export const PAGES = [
   { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: withCharts(() => import('./my-performance.js')) },
   { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: () => import('./my-sessions.js') },
   { id: 'my-study', title: '学习进度', roles: ['streamer'], load: () => import('./my-study.js') },
-  { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: pending, source: '选品', shows: '您为下一场直播挑选的商品清单' },
+  { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: () => import('./my-selection.js') },
 
   // brand partner
-  { id: 'catalog-upload', title: '商品目录上传', roles: ['brand_partner'], load: pending, source: '商品目录导入', shows: '拖拽上传商品目录、预检结果、进度条和错误报告' },
-  { id: 'my-products', title: '我的商品', roles: ['brand_partner'], load: pending, source: '品牌商品库', shows: '您的商品及每个商品的审核状态' },
+  { id: 'catalog-upload', title: '商品目录上传', roles: ['brand_partner'], load: () => import('./catalog-upload.js') },
+  { id: 'my-products', title: '我的商品', roles: ['brand_partner'], load: () => import('./my-products.js') },
   { id: 'my-sales', title: '销售情况', roles: ['brand_partner'], load: withCharts(() => import('./my-sales.js')) },
 
   // everyone, from the top bar rather than the menu

@@ -1,0 +1,115 @@
+package cn.redlive.catalog;
+
+import cn.redlive.product.ProductBatchWriter;
+import cn.redlive.product.ProductFields;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The valid rows of a running import in catalog_import_rows: staged while the file is read, checked there for
+ * SKUs repeated within the file, upserted from there chunk by chunk, deleted when the job ends. The server keeps
+ * no per-row state of its own, so its memory does not grow with the file.
+ */
+final class StagedRows {
+
+  /** A valid row: its position among the file's data rows, its row number, its content. */
+  record Staged(int seq, int rowNumber, ProductFields fields) {
+  }
+
+  private static final int PAGE = 1000;
+
+  private static final String STAGE = """
+      INSERT INTO catalog_import_rows (import_id, seq, row_number, sku, name, category, origin, spec, weight_grams,
+                                       price_fen, commission_bp, stock, image_urls, description, certifications)
+      SELECT $1, seq, row_number, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+             coalesce(string_to_array(nullif(image_urls, ''), E'\\n'), '{}'), description,
+             coalesce(string_to_array(nullif(certifications, ''), E'\\n'), '{}')
+        FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
+                    $10::bigint[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[])
+          AS t(seq, row_number, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+               image_urls, description, certifications)
+      """;
+
+  /**
+   * Rows whose SKU the file holds more than once, in file order, with the first and second row of that SKU. One
+   * scan of the import's rows in the primary key order and a sort: no join, so no plan can go quadratic when the
+   * statistics of this scratch table lag behind (they usually do: it fills and empties within seconds).
+   */
+  private static final String DUPLICATES = """
+      SELECT seq, sku, row_number, first_row, next_row
+        FROM (SELECT seq, sku, row_number, count(*) OVER same_sku AS copies, min(row_number) OVER same_sku AS first_row,
+                     nth_value(row_number, 2) OVER same_sku AS next_row
+                FROM catalog_import_rows
+               WHERE import_id = $1
+              WINDOW same_sku AS (PARTITION BY sku ORDER BY row_number ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+             ) counted
+       WHERE copies > 1
+       ORDER BY row_number
+      """;
+
+  private static final String UNSTAGE = "DELETE FROM catalog_import_rows WHERE import_id = $1 AND seq = ANY($2::int[])";
+
+  private static final String CLEAR = "DELETE FROM catalog_import_rows WHERE import_id = $1";
+
+  private final Pool pool;
+
+  StagedRows(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Void> stage(long importId, List<Staged> rows) {
+    int n = rows.size();
+    Integer[] seq = new Integer[n], rowNumber = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      seq[i] = rows.get(i).seq();
+      rowNumber[i] = rows.get(i).rowNumber();
+    }
+    Tuple params = ProductBatchWriter.appendColumns(Tuple.of(importId).addArrayOfInteger(seq).addArrayOfInteger(rowNumber),
+        rows.stream().map(Staged::fields).toList());
+    return pool.preparedQuery(STAGE).execute(params).mapEmpty();
+  }
+
+  /**
+   * Takes every row whose SKU the file holds more than once out of the staged rows, and hands each to
+   * {@code refused} with its error: the first occurrence names the next one, the others name the first. Read
+   * through a cursor a page at a time, so even a file of nothing but repeats is never held whole.
+   */
+  Future<Void> refuseDuplicates(long importId, String skuColumn, Consumer<RowError> refused) {
+    return pool.withTransaction(tx -> tx.prepare(DUPLICATES).compose(statement -> {
+      Cursor cursor = statement.cursor(Tuple.of(importId));
+      return refusePages(tx, cursor, importId, skuColumn, refused).eventually(cursor::close);
+    }));
+  }
+
+  private Future<Void> refusePages(SqlConnection tx, Cursor cursor, long importId, String skuColumn,
+                                   Consumer<RowError> refused) {
+    return cursor.read(PAGE).compose(page -> {
+      if (page.size() == 0) return Future.succeededFuture();
+      Integer[] seqs = new Integer[page.size()];
+      int i = 0;
+      for (Row row : page) {
+        seqs[i++] = row.getInteger("seq");
+        String sku = row.getString("sku");
+        int rowNumber = row.getInteger("row_number"), first = row.getInteger("first_row");
+        refused.accept(new RowError(rowNumber, skuColumn, sku, rowNumber == first
+            ? "SKU " + sku + " appears more than once in the file (again in row " + row.getInteger("next_row")
+                + "); none of these rows is imported"
+            : "SKU " + sku + " already appears in row " + first));
+      }
+      Future<Void> deleted = tx.preparedQuery(UNSTAGE).execute(Tuple.of(importId).addArrayOfInteger(seqs)).mapEmpty();
+      return deleted.compose(v -> cursor.hasMore() ? refusePages(tx, cursor, importId, skuColumn, refused)
+          : Future.succeededFuture());
+    });
+  }
+
+  Future<Void> clear(long importId) {
+    return pool.preparedQuery(CLEAR).execute(Tuple.of(importId)).mapEmpty();
+  }
+}

@@ -1,0 +1,57 @@
+package cn.redlive.webapp;
+
+import cn.redlive.catalog.Catalogs;
+import cn.redlive.support.Api;
+import cn.redlive.support.TestApp;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@DisplayName("A streamer builds a selection list in the browser")
+class SelectionBrowserTest {
+
+  private final Api api = TestApp.shared().api();
+  private final Catalogs catalogs = new Catalogs(api);
+
+  @Test
+  @DisplayName("a streamer starts a list, finds an approved product by a Chinese substring, adds it and takes it off again")
+  void buildAList() {
+    var brand = catalogs.newBrand("中宁县");
+    String name = "头茬枸杞原浆" + TestApp.uniqueName("礼盒");
+    long product = catalogs.newProduct(brand.partner().token(), "S-1", name, "枸杞", 15800);
+    assertEquals(200, api.post("/api/v1/products/" + product + "/approve").as(catalogs.manager()).send().status());
+    Api.NewUser streamer = api.newUser("streamer");
+
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(streamer.username(), streamer.password()).choose("我的选品", "my-selection");
+      Page page = web.page();
+      assertThat(web.content()).containsText("还没有待播场次的选品单");
+
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新建选品单")).first().click();
+      Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("新建选品单"));
+      form.getByLabel("场次名称").fill("周五晚 枸杞专场");
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("创建")).click();
+      assertThat(page.getByTestId("selection-messages")).containsText("已创建选品单「周五晚 枸杞专场」");
+      assertThat(web.content()).containsText("这张选品单还是空的");
+
+      page.getByLabel("搜索商品").fill(name.substring(2, 6));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("搜索")).click();
+      Locator result = page.locator("ul.product-results li[data-sku='S-1']");
+      result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入")).click();
+      Locator chosen = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("已选商品"));
+      assertThat(chosen).containsText(name);
+      assertThat(result).containsText("已加入");
+      assertThat(page.getByTestId("list-picker")).containsText("1 个商品");
+      web.screenshot("streamer-my-selection");
+
+      chosen.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("移除")).click();
+      assertThat(web.content()).containsText("这张选品单还是空的");
+      assertThat(result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入"))).isVisible();
+    }
+  }
+}
