@@ -161,7 +161,7 @@ async function streamerView(root, id, teams) {
   const partyArea = h('div', {});
   const studyArea = h('div', {});
   const screeningArea = h('div', {});
-  const salesArea = h('div', { 'data-testid': 'streamer-sales' });
+  const salesArea = h('div', {});
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '主播与团队'), backLink()),
     h('section', { class: 'card', 'aria-label': '档案', 'data-testid': 'streamer-profile' },
