@@ -2,6 +2,8 @@ package cn.redlive.account;
 
 import cn.redlive.web.Paging;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -77,6 +79,10 @@ public final class AccountRepository {
        LIMIT $4 OFFSET $5
       """.formatted(Account.COLUMNS);
 
+  private static final String COUNT_BY_ROLE_AND_STATUS = """
+      SELECT role, status, count(*) AS total FROM accounts GROUP BY role, status ORDER BY role, status
+      """;
+
   private static final String COUNT_MANAGERS = """
       SELECT count(*) AS n FROM accounts WHERE role = 'manager'
       """;
@@ -132,6 +138,16 @@ public final class AccountRepository {
   Future<Optional<Account>> setPassword(long id, String passwordHash, boolean mustChange) {
     return pool.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash, mustChange))
         .map(rows -> Rows.first(rows).map(Account::from));
+  }
+
+  /** How many accounts each role has, active and disabled: one row per pair that has any. */
+  Future<JsonArray> countByRoleAndStatus() {
+    return pool.preparedQuery(COUNT_BY_ROLE_AND_STATUS).execute().map(rows -> {
+      JsonArray counts = new JsonArray();
+      rows.forEach(row -> counts.add(new JsonObject().put("role", row.getString("role"))
+          .put("status", row.getString("status")).put("total", row.getLong("total"))));
+      return counts;
+    });
   }
 
   Future<Long> countManagers() {

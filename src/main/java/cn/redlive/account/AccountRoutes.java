@@ -24,6 +24,7 @@ public final class AccountRoutes {
     api.handle("getMe", this::me);
     api.handle("changeMyPassword", this::changeMyPassword);
     api.handle("listAccounts", this::list);
+    api.handle("countAccounts", rc -> Respond.ok(rc, accounts.countByRoleAndStatus().map(c -> new JsonObject().put("counts", c))));
     api.handle("createAccount", this::create);
     api.handle("getAccount", this::get).onlyIf(ObjectAccess.managerOr(AccountRoutes::isSelf));
     api.handle("disableAccount", rc -> setEnabled(rc, false));

@@ -148,6 +148,11 @@ public final class AccountService {
     return repository.list(filter, paging);
   }
 
+  /** Accounts per role and status, for the overview (one query instead of a page request per pair). */
+  public Future<io.vertx.core.json.JsonArray> countByRoleAndStatus() {
+    return repository.countByRoleAndStatus();
+  }
+
   private Tokens.Issued issue(Account account) {
     return tokens.issue(account.id(), account.username(), account.displayName(), account.role(), account.tokenVersion());
   }

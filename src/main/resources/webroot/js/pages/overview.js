@@ -95,11 +95,9 @@ function rankingView({ value, error }) {
 
 /** The list endpoint's total answers "how many": one page of size 1 per role and status, all at once. */
 async function countAccounts() {
-  const pairs = ROLES.flatMap((role) => ['active', 'disabled'].map((status) => [role, status]));
-  const totals = await Promise.all(pairs.map(([role, status]) =>
-    api.get('/accounts', { role, status, size: 1 }).then((page) => page.total)));
+  const { counts: rows } = await api.get('/account-counts');
   const counts = Object.fromEntries(ROLES.map((role) => [role, { active: 0, disabled: 0 }]));
-  pairs.forEach(([role, status], i) => { counts[role][status] = totals[i]; });
+  for (const { role, status, total } of rows) if (counts[role]) counts[role][status] = total;
   return counts;
 }
 

@@ -81,6 +81,28 @@ class AccountAdministrationTest {
   }
 
   @Test
+  @DisplayName("managers count accounts per role and status, and a disabled account moves between the counts")
+  void countsPerRoleAndStatus() {
+    var partner = api.newUser("brand_partner");
+    long active = partnerCount("active");
+    long disabled = partnerCount("disabled");
+
+    assertEquals(200, api.post("/api/v1/accounts/" + partner.id() + "/disable").as(api.managerToken()).send().status());
+
+    assertEquals(active - 1, partnerCount("active"));
+    assertEquals(disabled + 1, partnerCount("disabled"));
+    assertProblem(api.get("/api/v1/account-counts").as(api.newUser("streamer").token()).send(), 403, "role-not-allowed");
+  }
+
+  private long partnerCount(String status) {
+    Reply reply = api.get("/api/v1/account-counts").as(api.managerToken()).send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getJsonArray("counts").stream().map(JsonObject.class::cast)
+        .filter(c -> c.getString("role").equals("brand_partner") && c.getString("status").equals(status))
+        .mapToLong(c -> c.getLong("total")).sum();
+  }
+
+  @Test
   @DisplayName("a streamer may not list, create or disable accounts")
   void streamerIsNotAManager() {
     var streamer = api.newUser("streamer");

@@ -43,9 +43,15 @@ class OverviewBrowserTest {
       signedIn.logIn(manager.username(), manager.password());
       // the first load after the test server's start measures its JIT warm-up, not the page
       loadOverviewInFreshTab(signedIn);
-      double loadMs = loadOverviewInFreshTab(signedIn);
-      // print only: machines running several builds at once make a timing assertion flaky
-      System.out.println("bench web: overview_load_ms=" + Math.round(loadMs));
+      double[] loads = new double[5];
+      for (int i = 0; i < loads.length; i++) {
+        loads[i] = loadOverviewInFreshTab(signedIn);
+        assertTrue(loads[i] > 0, "the overview marks when it is ready");
+      }
+      java.util.Arrays.sort(loads);
+      // print only, the median of five loads: machines running several builds at once make a timing assertion flaky
+      System.out.println("bench web: overview_load_ms=" + Math.round(loads[loads.length / 2])
+          + " min_ms=" + Math.round(loads[0]) + " max_ms=" + Math.round(loads[loads.length - 1]));
     }
   }
 
