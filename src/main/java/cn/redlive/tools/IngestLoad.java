@@ -152,9 +152,6 @@ public final class IngestLoad {
 
   private void rate(int seconds, int batchesPerSecond, int eventsPerBatch) throws InterruptedException {
     int total = seconds * batchesPerSecond;
-    Histogram latency = new Histogram(3_600_000_000L, 3);
-    AtomicLong failures = new AtomicLong();
-    CountDownLatch done = new CountDownLatch(total);
     String run = Long.toString(System.nanoTime(), 36);
     int producers = 64;
     long[] sequences = new long[producers];
@@ -164,28 +161,9 @@ public final class IngestLoad {
       int p = i % producers;
       bodies[i] = batch("rate-" + run + "-" + p, ++sequences[p], eventsPerBatch);
     }
-    long intervalNanos = 1_000_000_000L / batchesPerSecond;
-    long start = System.nanoTime() + 50_000_000L;
-    // one timer per millisecond releases the batches whose intended time has come
-    AtomicLong next = new AtomicLong();
-    long timer = vertx.setPeriodic(1, id -> {
-      long now = System.nanoTime();
-      while (next.get() < total && start + next.get() * intervalNanos <= now) {
-        int i = (int) next.getAndIncrement();
-        long intended = start + i * intervalNanos;
-        send(bodies[i]).onComplete(result -> {
-          synchronized (latency) {
-            latency.recordValue(Math.min(System.nanoTime() - intended, latency.getHighestTrackableValue()));
-          }
-          if (result.failed() || result.result() != 200) failures.incrementAndGet();
-          done.countDown();
-        });
-      }
-    });
-    done.await(seconds + 120L, TimeUnit.SECONDS);
-    vertx.cancelTimer(timer);
+    OpenLoop.Result result = OpenLoop.run(vertx, seconds, batchesPerSecond, i -> send(bodies[i]));
     System.out.printf("rate: batches_per_s=%d p50_ms=%.2f p99_ms=%.2f failures=%d%n", batchesPerSecond,
-        latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, failures.get());
+        result.p50Ms(), result.p99Ms(), result.failures());
   }
 
   /** Sends one like at a time and waits for the SSE frame that includes it. */
