@@ -12,6 +12,8 @@ import java.util.function.IntFunction;
 /**
  * Sends request i at start + i/rate whatever happened before (open loop) and counts its latency from that intended
  * time, so a server that falls behind shows its backlog instead of being offered less load (no coordinated omission).
+ * The first {@link #WARM_UP_SECONDS} run at the same rate unmeasured: the generator's own JIT and connection set-up
+ * would otherwise show up as the server's tail latency.
  */
 final class OpenLoop {
 
@@ -27,12 +29,15 @@ final class OpenLoop {
     }
   }
 
+  static final int WARM_UP_SECONDS = 3;
+
   private OpenLoop() {
   }
 
   /** {@code send.apply(i)} sends request i and completes with its HTTP status; anything but 200 is a failure. */
   static Result run(Vertx vertx, int seconds, int rate, IntFunction<Future<Integer>> send) throws InterruptedException {
-    int total = seconds * rate;
+    int warmUp = WARM_UP_SECONDS * rate;
+    int total = warmUp + seconds * rate;
     Histogram latency = new Histogram(600_000_000_000L, 3);
     AtomicLong failures = new AtomicLong();
     CountDownLatch done = new CountDownLatch(total);
@@ -46,16 +51,19 @@ final class OpenLoop {
         int i = (int) next.getAndIncrement();
         long intended = start + i * intervalNanos;
         send.apply(i).onComplete(result -> {
-          synchronized (latency) {
-            latency.recordValue(Math.min(System.nanoTime() - intended, latency.getHighestTrackableValue()));
+          if (i >= warmUp) {
+            synchronized (latency) {
+              latency.recordValue(Math.min(System.nanoTime() - intended, latency.getHighestTrackableValue()));
+            }
+            if (result.failed() || result.result() != 200) failures.incrementAndGet();
           }
-          if (result.failed() || result.result() != 200) failures.incrementAndGet();
           done.countDown();
         });
       }
     });
-    done.await(seconds + 120L, TimeUnit.SECONDS);
+    done.await(WARM_UP_SECONDS + seconds + 120L, TimeUnit.SECONDS);
     vertx.cancelTimer(timer);
-    return new Result(latency, failures.get(), total - done.getCount(), (System.nanoTime() - start) / 1e9);
+    double measuredSeconds = (System.nanoTime() - start) / 1e9 - WARM_UP_SECONDS;
+    return new Result(latency, failures.get(), Math.max(0, total - done.getCount() - warmUp), measuredSeconds);
   }
 }
