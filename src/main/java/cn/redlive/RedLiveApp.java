@@ -162,6 +162,11 @@ public final class RedLiveApp {
     return vertx;
   }
 
+  /** Requests the router is handling right now (the same gauge /metrics shows). */
+  public double activeRequests() {
+    return services.registry().get("vertx.http.server.active.requests").gauge().value();
+  }
+
   public EmbeddedPostgresServer embeddedPostgres() {
     return embeddedPostgres;
   }

@@ -1,11 +1,13 @@
 package cn.redlive.platform;
 
+import cn.redlive.support.Eventually;
 import cn.redlive.support.Reply;
 import cn.redlive.support.TestApp;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ class GracefulShutdownTest {
       }, clients));
     }
     sending.await();
-    Thread.sleep(400);
+    // stop while the server holds at least one of the logins
+    Eventually.await("a login in flight", Duration.ofSeconds(10), () -> app.server().activeRequests(), n -> n >= 1);
     app.stop();
 
     int answered = 0;
