@@ -4,10 +4,11 @@ import { h, mount } from './dom.js';
 import * as session from './session.js';
 import { whenSessionLost } from './api.js';
 import { currentRoute, go } from './router.js';
-import { HOME, pageById } from './pages/registry.js';
+import { HOME, loadPage, pageById } from './pages/registry.js';
 import { createShell } from './shell.js';
 import { forbidden, notFound } from './refusal.js';
 import { errorNotice, loading } from './ui.js';
+import { loadECharts } from './charts.js';
 import * as login from './pages/login.js';
 
 const app = document.getElementById('app');
@@ -56,8 +57,12 @@ async function route() {
   const root = h('div', { class: 'page', dataset: { page: id } }, loading());
   mount(shell.content, root);
   try {
-    const module = await page.load();
-    const cleanup = await module.render(root, { page, account, go });
+    const module = await loadPage(page);
+    const rendering = module.render(root, { page, account, go });
+    // the page has sent its API requests (before its first await); the chart library's script (a few hundred
+    // milliseconds on a slow machine) runs while they are answered; the page reports a failure when it draws
+    if (page.charts) loadECharts().catch(() => {});
+    const cleanup = await rendering;
     if (typeof cleanup === 'function') {
       // the user may have moved on while this page was loading
       if (mine === renderCount) dispose = cleanup;

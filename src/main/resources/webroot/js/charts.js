@@ -3,6 +3,14 @@
 // it is a classic script, so it is added as a <script> tag and read from window.echarts.
 const ECHARTS_URL = '/vendor/echarts/5.3.1/echarts.common.min.js';
 let loading = null;
+let preloaded = false;
+
+/** Downloads the library without running it: pages call loadECharts once their API requests are out. */
+export function preloadECharts() {
+  if (preloaded || loading) return;
+  preloaded = true;
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'script', href: ECHARTS_URL }));
+}
 
 export function loadECharts() {
   loading ??= new Promise((resolve, reject) => {

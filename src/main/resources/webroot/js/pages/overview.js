@@ -11,7 +11,7 @@ import { count, growthTag, yuan } from '../sales.js';
 const TOP = 5;
 
 export async function render(root) {
-  // fetch everything while the chart library downloads
+  // every request goes out at once; the chart library runs meanwhile (app.js starts it after this first step)
   const [counts, live, goals, ranking] = await Promise.all([
     countAccounts(), settled(api.get('/live/leaderboard')), settled(api.get('/goals')),
     settled(api.get('/reports/rankings', { limit: TOP })), loadECharts()]);

@@ -2,24 +2,17 @@
 // `render(root, ctx)` (it may return a function that cleans up timers or charts), then list it here.
 // Pages whose API has not landed yet use pending.js, which says so instead of showing numbers.
 
-import { loadECharts } from '../charts.js';
+import { preloadECharts } from '../charts.js';
 
 const ALL = ['manager', 'streamer', 'brand_partner', 'ingest'];
 const pending = () => import('./pending.js');
-// a page that draws charts starts downloading the chart library together with its own module, not after it
-const withCharts = (load) => () => {
-  loadECharts().catch(() => {}); // the page reports a failure when it awaits the library itself
-  return load();
-};
 
 export const PAGES = [
   // base manager
-  // the overview is timed: the modules it imports download beside it, not one after another (a waterfall), and
-  // the chart library is fetched by the page once its API requests are out, so that running the library's script
-  // (a few hundred milliseconds on a slow machine) does not hold the requests back
-  { id: 'overview', title: '总览', roles: ['manager'], load: () => Promise.all([import('./overview.js'), import('../sales.js'), import('../live.js')]).then(([page]) => page) },
+  // the overview is timed: the modules it imports download beside it, not one after another (a waterfall)
+  { id: 'overview', title: '总览', roles: ['manager'], charts: true, load: () => Promise.all([import('./overview.js'), import('../sales.js'), import('../live.js')]).then(([page]) => page) },
   // issue 6: sales rankings, team comparison, targets behind, exports and the import of outside sales
-  { id: 'rankings', title: '业绩排名', roles: ['manager'], load: withCharts(() => import('./rankings.js')) },
+  { id: 'rankings', title: '业绩排名', roles: ['manager'], charts: true, load: () => import('./rankings.js') },
   // issue 3: streamers, teams, party, study
   { id: 'streamers', title: '主播与团队', roles: ['manager'], load: () => import('./streamers.js') },
   { id: 'party', title: '党员发展', roles: ['manager'], load: () => import('./party.js') },
@@ -27,14 +20,14 @@ export const PAGES = [
   // issue 4: brands, products, catalog, selection
   { id: 'product-review', title: '商品审核', roles: ['manager'], load: () => import('./product-review.js') },
   // issue 6: sales, enterprises, targets
-  { id: 'enterprises', title: '企业与目标', roles: ['manager'], load: withCharts(() => import('./enterprises.js')) },
+  { id: 'enterprises', title: '企业与目标', roles: ['manager'], charts: true, load: () => import('./enterprises.js') },
   // issue 5: live sessions and counters
   { id: 'sessions', title: '直播场次', roles: ['manager'], load: () => import('./sessions.js') },
-  { id: 'big-screen', title: '大屏', roles: ['manager'], load: withCharts(() => import('./big-screen.js')) },
+  { id: 'big-screen', title: '大屏', roles: ['manager'], charts: true, load: () => import('./big-screen.js') },
   { id: 'accounts', title: '账号管理', roles: ['manager'], load: () => import('./accounts.js') },
 
   // streamer
-  { id: 'my-performance', title: '我的业绩', roles: ['streamer'], load: withCharts(() => import('./my-performance.js')) },
+  { id: 'my-performance', title: '我的业绩', roles: ['streamer'], charts: true, load: () => import('./my-performance.js') },
   { id: 'my-sessions', title: '我的直播', roles: ['streamer'], load: () => import('./my-sessions.js') },
   { id: 'my-study', title: '学习进度', roles: ['streamer'], load: () => import('./my-study.js') },
   { id: 'my-selection', title: '我的选品', roles: ['streamer'], load: () => import('./my-selection.js') },
@@ -42,7 +35,7 @@ export const PAGES = [
   // brand partner
   { id: 'catalog-upload', title: '商品目录上传', roles: ['brand_partner'], load: () => import('./catalog-upload.js') },
   { id: 'my-products', title: '我的商品', roles: ['brand_partner'], load: () => import('./my-products.js') },
-  { id: 'my-sales', title: '销售情况', roles: ['brand_partner'], load: withCharts(() => import('./my-sales.js')) },
+  { id: 'my-sales', title: '销售情况', roles: ['brand_partner'], charts: true, load: () => import('./my-sales.js') },
 
   // everyone, from the top bar rather than the menu
   { id: 'password', title: '修改密码', roles: ALL, load: () => import('./password.js'), inMenu: false },
@@ -55,6 +48,12 @@ export const HOME = {
   brand_partner: 'catalog-upload',
   ingest: 'password',
 };
+
+/** Loads a page's module; a page that draws charts downloads the chart library beside it, not after it. */
+export function loadPage(page) {
+  if (page.charts) preloadECharts();
+  return page.load();
+}
 
 export function pageById(id) {
   return PAGES.find((page) => page.id === id) ?? null;
