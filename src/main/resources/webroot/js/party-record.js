@@ -1,6 +1,7 @@
-// One streamer's Party development record: stage, training hours, what is owed and by when, the dated steps,
-// and (managers) the form that records the next step. The server checks every rule; a refusal names the rule and
-// is shown in Chinese next to the form. Political status is sensitive: only managers and the streamer see this.
+// One streamer's Party development record: stage, training hours, what is owed and by when, the dated steps, the
+// audit trail of every change, and (managers) the form that records the next step. The server checks every rule;
+// a refusal names the rule and is shown in Chinese next to the form. Political status is sensitive: only managers
+// and the streamer see this.
 import { h, mount } from './dom.js';
 import * as api from './api.js';
 import { busy, dateTime, empty, errorNotice, field, loading, notice, showFieldErrors } from './ui.js';
@@ -24,6 +25,7 @@ export async function partyRecord(root, streamerId, { canRecord = false, onChang
     record.steps.length ? steps(record.steps)
       : empty('还没有任何发展步骤', canRecord ? '在下方记录第一步「递交入党申请书」（申请人须年满 18 周岁）。' : '党组织记录后会显示在这里。'),
     messages,
+    auditTrail(streamerId),
     canRecord ? stepForm(record, async (body, form) => {
       const updated = await api.post(`/streamers/${streamerId}/party/steps`, body);
       await partyRecord(root, streamerId, { canRecord, onChange });
@@ -59,6 +61,36 @@ function steps(list) {
         h('td', { 'data-label': '步骤' }, label(STEP_KINDS, s.kind)),
         h('td', { 'data-label': '说明' }, stepDetails(s)),
         h('td', { 'data-label': '记录人', title: dateTime(s.recordedAt) }, s.recordedByName ?? '—'))))));
+}
+
+/** Every change to the record (who, when, stage before and after), loaded when opened: it is rarely needed. */
+function auditTrail(streamerId) {
+  const box = h('div', { 'data-testid': 'party-audit' });
+  const details = h('details', { class: 'audit' }, h('summary', {}, '变更记录'), box);
+  details.addEventListener('toggle', async () => {
+    if (!details.open) return;
+    mount(box, loading('正在加载变更记录…'));
+    try {
+      const { items, total } = await api.get(`/streamers/${streamerId}/party/audit`, { size: 50 });
+      mount(box, items.length ? auditTable(items) : h('p', { class: 'hint' }, '还没有变更记录。'),
+        total > items.length ? h('p', { class: 'hint' }, `仅显示最近 ${items.length} 条，共 ${total} 条。`) : null);
+    } catch (error) {
+      mount(box, errorNotice(error));
+    }
+  });
+  return details;
+}
+
+function auditTable(items) {
+  const stageOf = (snapshot) => (snapshot?.stage ? label(STAGES, snapshot.stage) : '无记录');
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data stack', 'aria-label': '变更记录' },
+      h('thead', {}, h('tr', {}, ['时间', '操作人', '变更', '阶段'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, items.map((e) => h('tr', {},
+        h('td', { 'data-label': '时间' }, dateTime(e.at)),
+        h('td', { 'data-label': '操作人' }, e.actorName ?? '—'),
+        h('td', { 'data-label': '变更' }, e.action.startsWith('step:') ? `记录「${label(STEP_KINDS, e.action.slice(5))}」` : e.action),
+        h('td', { 'data-label': '阶段' }, `${stageOf(e.before)} → ${stageOf(e.after)}`))))));
 }
 
 function stepDetails(s) {

@@ -1,16 +1,18 @@
 // 我的商品 (brand partners): their brand's products with review status, rejection reasons and the decision
-// history; filter by status and name, page through. New products arrive from 商品目录上传.
+// history; filter by status and name, page through; below, which of them streamers picked for their sessions.
+// New products arrive from 商品目录上传.
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { count } from '../live.js';
 import { dateTime, empty, errorNotice, loading, pager } from '../ui.js';
-import { priceAndCommission, revisionNote, showDecisions, STATUS_OPTIONS, statusTag } from '../products.js';
+import { priceAndCommission, revisionNote, showDecisions, showMostSelected, STATUS_OPTIONS, statusTag } from '../products.js';
 
 const PAGE_SIZE = 20;
 
 export async function render(root) {
   const filter = { status: '', q: '', page: 1 };
   const listArea = h('div', {});
+  const selectedArea = h('div', {});
   const status = h('select', { name: 'status', 'aria-label': '按审核状态筛选' },
     h('option', { value: '' }, '全部状态'), STATUS_OPTIONS.map(([code, label]) => h('option', { value: code }, label)));
   const q = h('input', { name: 'q', type: 'search', placeholder: '商品名称，如 枸杞', maxlength: 60, 'aria-label': '搜索商品名称' });
@@ -20,7 +22,9 @@ export async function render(root) {
 
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '我的商品'), h('a', { class: 'btn primary', href: '#/catalog-upload' }, '上传商品目录')),
-    h('section', { class: 'card' }, form, listArea));
+    h('section', { class: 'card' }, form, listArea),
+    h('section', { class: 'card', 'data-testid': 'selected-products' },
+      h('div', { class: 'card-head' }, h('h2', {}, '被主播选中的商品')), selectedArea));
 
   function apply() {
     Object.assign(filter, { status: status.value, q: q.value.trim(), page: 1 });
@@ -72,5 +76,5 @@ export async function render(root) {
       h('td', { class: 'actions' }, toggle, history));
   }
 
-  await load();
+  await Promise.all([load(), showMostSelected(selectedArea)]);
 }

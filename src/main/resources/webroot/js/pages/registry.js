@@ -19,6 +19,7 @@ export const PAGES = [
   { id: 'screening', title: '红色直播间筛选', roles: ['manager'], load: () => import('./screening.js') },
   // issue 4: brands, products, catalog, selection
   { id: 'product-review', title: '商品审核', roles: ['manager'], load: () => import('./product-review.js') },
+  { id: 'popular-products', title: '热门选品', roles: ['manager'], load: () => import('./popular-products.js') },
   // issue 6: sales, enterprises, targets
   { id: 'enterprises', title: '企业与目标', roles: ['manager'], charts: true, load: () => import('./enterprises.js') },
   // issue 5: live sessions and counters

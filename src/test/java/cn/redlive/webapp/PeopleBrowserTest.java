@@ -60,6 +60,13 @@ class PeopleBrowserTest {
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录步骤")).click();
       assertThat(page.getByTestId("party-messages")).containsText("已记录「党组织派人谈话」");
       assertThat(record.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("发展步骤"))).containsText("党组织派人谈话");
+
+      record.getByText("变更记录").click();
+      Locator audit = record.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("变更记录"));
+      assertThat(audit.locator("tbody tr")).hasCount(2);
+      assertThat(audit.locator("tbody tr").first()).containsText("记录「党组织派人谈话」");
+      assertThat(audit.locator("tbody tr").last()).containsText("无记录 → 入党申请人");
+      web.screenshot("manager-party-audit");
     }
     JsonObject saved = api.get("/api/v1/streamers/" + streamer + "/party").as(people.managerToken()).send().json();
     assertEquals(2, saved.getJsonArray("steps").size());

@@ -54,4 +54,46 @@ class SelectionBrowserTest {
       assertThat(result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入"))).isVisible();
     }
   }
+
+  @Test
+  @DisplayName("a manager sees which products streamers pick most, and a brand partner sees which of theirs were picked")
+  void whoPickedWhat() {
+    var picked = catalogs.newBrand("灵武市");
+    var notPicked = catalogs.newBrand("盐池县");
+    String sku = TestApp.uniqueName("TAN-");
+    String name = "盐池滩羊羊排" + sku;
+    long product = catalogs.newProduct(picked.partner().token(), sku, name, "滩羊", 26800);
+    assertEquals(200, api.post("/api/v1/products/" + product + "/approve").as(catalogs.manager()).send().status());
+    for (int i = 0; i < 2; i++) pickForASession(api.newUser("streamer"), product);
+
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      Api.NewUser manager = api.newUser("manager");
+      web.logIn(manager.username(), manager.password()).choose("热门选品", "popular-products");
+      web.page().getByLabel("显示前多少个商品").selectOption("100");
+      Locator row = web.content().locator("tr[data-sku='" + sku + "']");
+      assertThat(row).containsText(name);
+      assertThat(row).containsText("2 张");
+      assertThat(row).containsText("2 位");
+      web.screenshot("manager-popular-products");
+    }
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(picked.partner().username(), picked.partner().password()).choose("我的商品", "my-products");
+      Locator selected = web.content().getByTestId("selected-products");
+      assertThat(selected.locator("tbody tr")).hasCount(1);
+      assertThat(selected.locator("tr[data-sku='" + sku + "']")).containsText("2 位");
+      web.screenshot("partner-selected-products");
+    }
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(notPicked.partner().username(), notPicked.partner().password()).choose("我的商品", "my-products");
+      assertThat(web.content().getByTestId("selected-products")).containsText("还没有商品被选入选品单");
+    }
+  }
+
+  private void pickForASession(Api.NewUser streamer, long product) {
+    var list = api.post("/api/v1/selection-lists").as(streamer.token()).json(new io.vertx.core.json.JsonObject()
+        .put("title", "周末滩羊专场").put("plannedDate", java.time.LocalDate.now().plusDays(2).toString())).send();
+    assertEquals(201, list.status(), list::toString);
+    var added = api.put("/api/v1/selection-lists/" + list.json().getLong("id") + "/items/" + product).as(streamer.token()).send();
+    assertEquals(200, added.status(), added::toString);
+  }
 }
