@@ -18,7 +18,7 @@ export async function studySummaryView(area, streamerId, { mine }) {
         stat('已完成', `${s.completedItems} / ${s.totalItems}`, `累计学习 ${s.minutes} 分钟`, 'study-completed'),
         stat('课程学时', s.courseHours, '计入发展对象集中培训学时', 'study-hours')),
       h('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': done, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': '学习完成度' },
-        h('div', { class: 'bar', style: `width: ${done}%` })),
+        h('div', { class: 'fill', style: `width: ${done}%` })),
       h('h3', {}, `还需学习（${s.remaining.length} 项）`),
       s.remaining.length ? remainingList(s.remaining)
         : empty(s.totalItems ? '全部学习内容都已完成' : '学习角还没有学习内容',

@@ -59,7 +59,7 @@ export async function render(root) {
 
   /** Uploads the chosen file in a mode and follows the job to its end, with a progress bar; null on failure. */
   async function run(mode) {
-    const bar = progressBar(mode === 'dry-run' ? '正在预检' : '正在导入');
+    const bar = mode === 'dry-run' ? progressBar('正在预检', '预检完成') : progressBar('正在导入', '导入完成');
     header = h('div', {}, h('div', { class: 'file-name' }, `文件：${file.name}（${size(file.size)}）`), bar.el);
     mount(work, header);
     try {
@@ -181,7 +181,7 @@ function historyTable(items) {
         .map(([label, n]) => h('td', { 'data-label': label }, job.mode === 'dry-run' && label !== '失败' ? '—' : count(n))))))));
 }
 
-function progressBar(label) {
+function progressBar(label, doneLabel) {
   const fill = h('div', { class: 'fill' });
   const text = h('span', {}, `${label}…`);
   const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0,
@@ -194,7 +194,8 @@ function progressBar(label) {
       bar.setAttribute('aria-valuenow', pct);
       const rows = job.progress.rowsTotal
         ? `，${count(job.progress.rowsDone)} / ${count(job.progress.rowsTotal)} 行` : '';
-      text.textContent = `${label}：${STATUS_LABELS[job.status] ?? job.status} ${pct}%${rows}`;
+      text.textContent = job.status === 'succeeded'
+        ? `${doneLabel}${rows}` : `${label}：${STATUS_LABELS[job.status] ?? job.status} ${pct}%${rows}`;
     },
   };
 }

@@ -19,7 +19,7 @@ class RoleMenusBrowserTest {
   @Test
   @DisplayName("a base manager lands on the overview and sees the manager's menu")
   void managerMenu() {
-    assertMenu("manager", "overview", List.of("总览", "业绩排名", "主播与团队", "党员发展", "红色直播间筛选", "商品审核", "企业与目标",
+    assertMenu("manager", "overview", List.of("总览", "业绩排名", "主播与团队", "党员发展", "红色直播间筛选", "商品审核", "热门选品", "企业与目标",
         "直播场次", "大屏", "账号管理"));
   }
 
