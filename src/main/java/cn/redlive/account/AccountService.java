@@ -21,7 +21,8 @@ public final class AccountService {
   private final Tokens tokens;
   private final LoginThrottle throttle;
   private final AccountGate gate;
-  private final String decoyHash;
+  /** Hashed on a worker thread at start: a 600,000-round PBKDF2 must not hold the event loop. */
+  private final Future<String> decoyHash;
 
   public AccountService(Vertx vertx, AccountRepository repository, PasswordHasher hasher, Tokens tokens,
                         int freeFailedLogins, AccountGate gate) {
@@ -31,7 +32,7 @@ public final class AccountService {
     this.tokens = tokens;
     this.throttle = new LoginThrottle(freeFailedLogins);
     this.gate = gate;
-    this.decoyHash = hasher.decoy();
+    this.decoyHash = vertx.executeBlocking(hasher::decoy, false);
   }
 
   /** A successful login: the token and the account it speaks for. */
@@ -49,7 +50,7 @@ public final class AccountService {
     return repository.findCredentials(username).compose(found -> {
       if (found.isEmpty()) {
         // same work as a real check, so response time does not reveal which usernames exist
-        return verify(password, decoyHash).compose(ignored -> Future.failedFuture(invalidCredentials()));
+        return decoyHash.compose(decoy -> verify(password, decoy)).compose(ignored -> Future.failedFuture(invalidCredentials()));
       }
       var credentials = found.get();
       long wait = throttle.secondsToWait(credentials.failedLogins(), credentials.lastFailedLoginAt(), OffsetDateTime.now());

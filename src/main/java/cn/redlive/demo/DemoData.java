@@ -46,11 +46,9 @@ public final class DemoData {
 
   private static Future<Void> loadAccounts(Pool pool, AccountService accounts) {
     return loadOnce(pool, "accounts-v1", () -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (NewAccount account : ACCOUNTS) {
-        chain = chain.compose(v -> accounts.createIfAbsent(account, PASSWORD, false).mapEmpty());
-      }
-      return chain.onSuccess(v -> {
+      // at once: each password hash is a slow PBKDF2 on a worker thread, so the cores share them
+      List<Future<?>> created = ACCOUNTS.stream().<Future<?>>map(a -> accounts.createIfAbsent(a, PASSWORD, false)).toList();
+      return Future.all(created).<Void>mapEmpty().onSuccess(v -> {
         System.out.println();
         System.out.println("Demo accounts loaded (password for all: " + PASSWORD + "):");
         ACCOUNTS.forEach(a -> System.out.println("  " + a.role().code() + "\t" + a.username() + "\t" + a.displayName()));

@@ -3,6 +3,7 @@ package cn.redlive.demo;
 import cn.redlive.party.PartyService;
 import cn.redlive.platform.BaseDays;
 import cn.redlive.streamer.NewStreamer;
+import cn.redlive.streamer.Streamer;
 import cn.redlive.streamer.StreamerService;
 import cn.redlive.study.StudyItem;
 import cn.redlive.study.StudyService;
@@ -78,11 +79,18 @@ public final class PeopleDemoData {
       });
       for (String name : TEAMS) chain = chain.compose(v -> teams.create(name).map(Team::id).map(teamIds::add).mapEmpty());
       chain = chain.compose(v -> publishStudyItems());
+      // profiles one after another, so the demo's ids follow the list; then everyone's history at once: each
+      // streamer's steps are their own transactions, and overlapping them cuts the first --demo start by seconds
+      List<Streamer> created = new ArrayList<>();
       for (int i = 0; i < PEOPLE.length; i++) {
         int index = i;
-        chain = chain.compose(v -> streamer(index));
+        chain = chain.compose(v -> create(index)).map(created::add).mapEmpty();
       }
-      return chain;
+      return chain.compose(v -> {
+        List<Future<Void>> histories = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) histories.add(history(created.get(i), i));
+        return Future.all(histories).mapEmpty();
+      });
     }
 
     private Future<Void> publishStudyItems() {
@@ -95,23 +103,24 @@ public final class PeopleDemoData {
           .mapEmpty();
     }
 
-    private Future<Void> streamer(int i) {
+    private Future<Streamer> create(int i) {
       Future<Long> account = i < LINKED_ACCOUNTS.size() ? accountId(LINKED_ACCOUNTS.get(i)) : Future.succeededFuture(null);
       LocalDate birth = LocalDate.of(1988 + i % 14, 1 + i % 12, 1 + i % 27);
-      return account
-          .compose(accountId -> streamers.create(new NewStreamer(accountId, PEOPLE[i][0], PEOPLE[i][1],
-              "1399510" + String.format("%04d", i), i % 3 == 0 ? "个体商户" : i % 3 == 1 ? "农民" : "大学毕业生",
-              birth, today.minusDays(200L + i * 25L))))
-          .compose(s -> {
-            long teamId = teamIds.get(i % TEAMS.size());
-            String decision = i % 10 == 9 ? "defer" : i % 13 == 12 ? "reject" : "admit";
-            return teams.memberships().move(s.id(), teamId, today.minusDays(180L - i).atStartOfDay(BaseDays.ZONE).toInstant())
-                .compose(v -> i < TEAMS.size() ? teams.appointCaptain(teamId, s.id()).mapEmpty() : Future.succeededFuture())
-                .compose(v -> streamers.screen(s.id(), new StreamerService.Assessment(4 + i % 2, 3 + i % 3,
-                    "思想端正，带货能力较强", decision, today.minusDays(150L - i)), managerId))
-                .compose(v -> partySteps(s.id(), STAGES[i % STAGES.length], i))
-                .compose(v -> studyProgress(s.id(), i));
-          });
+      return account.compose(accountId -> streamers.create(new NewStreamer(accountId, PEOPLE[i][0], PEOPLE[i][1],
+          "1399510" + String.format("%04d", i), i % 3 == 0 ? "个体商户" : i % 3 == 1 ? "农民" : "大学毕业生",
+          birth, today.minusDays(200L + i * 25L))));
+    }
+
+    /** Team, captaincy, screening, Party steps and study progress of the i-th demo streamer. */
+    private Future<Void> history(Streamer s, int i) {
+      long teamId = teamIds.get(i % TEAMS.size());
+      String decision = i % 10 == 9 ? "defer" : i % 13 == 12 ? "reject" : "admit";
+      return teams.memberships().move(s.id(), teamId, today.minusDays(180L - i).atStartOfDay(BaseDays.ZONE).toInstant())
+          .compose(v -> i < TEAMS.size() ? teams.appointCaptain(teamId, s.id()).mapEmpty() : Future.succeededFuture())
+          .compose(v -> streamers.screen(s.id(), new StreamerService.Assessment(4 + i % 2, 3 + i % 3,
+              "思想端正，带货能力较强", decision, today.minusDays(150L - i)), managerId))
+          .compose(v -> partySteps(s.id(), STAGES[i % STAGES.length], i))
+          .compose(v -> studyProgress(s.id(), i));
     }
 
     /** Steps back-dated from today so each streamer ends in {@code stage}; the rules check them like any other. */
