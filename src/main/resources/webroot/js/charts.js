@@ -31,13 +31,24 @@ const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Draws a chart into el and follows el's size; returns a function that releases it. */
 export async function drawChart(el, option) {
+  return (await prepareChart(el, option)).dispose;
+}
+
+/**
+ * Sets a chart up in el (which must be in the page) and follows el's size; update(option) merges more in, e.g. the
+ * data once it arrives. A page that sets its chart up while its requests are out hides the library's slow first use.
+ */
+export async function prepareChart(el, option) {
   const echarts = await loadECharts();
   const chart = echarts.init(el);
   chart.setOption({ color: PALETTE, textStyle: { fontFamily: FONT }, animationDuration: 300, ...option });
   const observer = new ResizeObserver(() => chart.resize());
   observer.observe(el);
-  return () => {
-    observer.disconnect();
-    chart.dispose();
+  return {
+    update: (more) => chart.setOption(more),
+    dispose() {
+      observer.disconnect();
+      chart.dispose();
+    },
   };
 }

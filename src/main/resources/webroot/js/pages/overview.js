@@ -4,50 +4,69 @@
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { ROLES, roleLabel } from '../roles.js';
-import { drawChart, loadECharts } from '../charts.js';
-import { empty, errorNotice } from '../ui.js';
+import { prepareChart } from '../charts.js';
+import { empty, errorNotice, loading } from '../ui.js';
 import { count, growthTag, yuan } from '../sales.js';
 
 const TOP = 5;
 
 export async function render(root) {
-  // every request goes out at once; the chart library runs meanwhile (app.js starts it after this first step)
-  const [counts, live, goals, ranking] = await Promise.all([
+  // every request goes out at once; meanwhile the page's frame is shown and the chart is set up (the chart
+  // library's first use is its slowest step), so that only the figures remain to fill in when the answers arrive
+  const answers = Promise.all([
     countAccounts(), settled(api.get('/live/leaderboard')), settled(api.get('/goals')),
-    settled(api.get('/reports/rankings', { limit: TOP })), loadECharts()]);
+    settled(api.get('/reports/rankings', { limit: TOP }))]);
+  const stats = h('div', { class: 'stats' }, ['今日直播 GMV', '基地目标完成进度', '启用中的账号'].map((label) =>
+    h('div', { class: 'stat' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, '…'))));
+  const ranking = h('div', {}, loading('正在加载本月排名…'));
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': '各角色账号数量柱状图', 'data-testid': 'accounts-chart' });
-  const active = ROLES.reduce((sum, role) => sum + counts[role].active, 0);
-  const disabled = ROLES.reduce((sum, role) => sum + counts[role].disabled, 0);
-
+  const table = h('div', {});
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '总览')),
-    h('div', { class: 'stats' },
-      liveStat(live),
-      goalsStat(goals),
-      h('div', { class: 'stat' },
-        h('div', { class: 'label' }, '启用中的账号'),
-        h('div', { class: 'value', 'data-testid': 'active-accounts' }, active),
-        h('div', { class: 'hint' }, disabled ? `另有 ${disabled} 个已停用` : '没有停用的账号'))),
+    stats,
     h('section', { class: 'card', 'data-testid': 'overview-ranking' },
       h('div', { class: 'card-head' }, h('h2', {}, '本月主播排名'), h('a', { href: '#/rankings' }, '查看完整排名 →')),
-      rankingView(ranking)),
+      ranking),
     h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, '账号概况'), h('a', { href: '#/accounts' }, '去账号管理 →')),
       chartEl,
-      countsTable(counts)));
+      table));
 
-  return drawChart(chartEl, {
+  const chart = prepareChart(chartEl, {
     tooltip: { trigger: 'axis' },
     legend: { data: ['启用', '停用'] },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     // every role stays labelled on a phone: long names wrap instead of being skipped
     xAxis: { type: 'category', data: ROLES.map(roleLabel), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1 },
+  });
+  let counts, live, goals, top;
+  try {
+    [counts, live, goals, top] = await answers;
+  } catch (error) {
+    chart.then((c) => c.dispose(), () => {});
+    throw error;
+  }
+  const active = ROLES.reduce((sum, role) => sum + counts[role].active, 0);
+  const disabled = ROLES.reduce((sum, role) => sum + counts[role].disabled, 0);
+  mount(stats,
+    liveStat(live),
+    goalsStat(goals),
+    h('div', { class: 'stat' },
+      h('div', { class: 'label' }, '启用中的账号'),
+      h('div', { class: 'value', 'data-testid': 'active-accounts' }, active),
+      h('div', { class: 'hint' }, disabled ? `另有 ${disabled} 个已停用` : '没有停用的账号')));
+  mount(ranking, rankingView(top));
+  mount(table, countsTable(counts));
+
+  const drawn = await chart;
+  drawn.update({
     series: [
       { name: '启用', type: 'bar', stack: 'accounts', data: ROLES.map((r) => counts[r].active) },
       { name: '停用', type: 'bar', stack: 'accounts', data: ROLES.map((r) => counts[r].disabled), itemStyle: { color: '#b9bcc2' } },
     ],
   });
+  return drawn.dispose;
 }
 
 /** {value} or {error}: one failed figure must not take the whole overview down. */
