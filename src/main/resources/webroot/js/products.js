@@ -23,6 +23,11 @@ export function priceAndCommission(product) {
   return `${yuan(product.priceFen)} · 佣金 ${percent(product.commissionBp)}`;
 }
 
+/** What a brand partner whose account is not linked to a brand yet sees instead of an error: who can fix it. */
+export function noBrandYet(thenWhat) {
+  return empty('您的账号还没有关联品牌', `请联系基地管理员把您的账号加入品牌，之后${thenWhat}。`);
+}
+
 /** A product's review decisions, oldest first, into box (the partner's products and the manager's queue). */
 export async function showDecisions(product, box) {
   mount(box, loading('正在加载审核记录…'));
@@ -65,6 +70,6 @@ export async function showMostSelected(box, { limit = 20, withBrand = false } = 
         h('td', { 'data-label': '最近场次' }, p.lastPlannedDate),
         h('td', { 'data-label': '状态' }, statusTag(p))))))));
   } catch (error) {
-    mount(box, errorNotice(error));
+    mount(box, error.slug === 'no-brand' ? noBrandYet('这里显示哪些商品被主播选中') : errorNotice(error));
   }
 }

@@ -4,6 +4,7 @@
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { importFailureMessage, catalogRowMessage } from '../problems.js';
+import { noBrandYet } from '../products.js';
 import { count, percent, yuan } from '../live.js';
 import { busy, dateTime, empty, errorNotice, loading, notice } from '../ui.js';
 
@@ -42,13 +43,15 @@ export async function render(root) {
     }
   });
 
+  const uploadCard = h('section', { class: 'card' },
+    h('p', { class: 'hint' }, '第一步先预检：检查每一行，不写入任何数据；确认无误后再正式导入。按 SKU 编码更新，重复上传同一文件是安全的。'),
+    drop, work);
+  const historyCard = h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, '最近导入')), history);
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '商品目录上传'), template),
     messages,
-    h('section', { class: 'card' },
-      h('p', { class: 'hint' }, '第一步先预检：检查每一行，不写入任何数据；确认无误后再正式导入。按 SKU 编码更新，重复上传同一文件是安全的。'),
-      drop, work),
-    h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, '最近导入')), history));
+    uploadCard,
+    historyCard);
 
   async function choose(chosen) {
     file = chosen;
@@ -161,7 +164,13 @@ export async function render(root) {
       mount(history, result.items.length ? historyTable(result.items)
         : empty('还没有导入记录', '下载模板，填好商品后拖到上面的方框里，先预检再导入。'));
     } catch (error) {
-      mount(history, errorNotice(error));
+      if (error.slug !== 'no-brand') {
+        mount(history, errorNotice(error));
+        return;
+      }
+      // nothing can be uploaded before the account belongs to a brand: say so instead of offering the upload
+      mount(uploadCard, noBrandYet('就可以在这里上传商品目录'));
+      historyCard.hidden = true;
     }
   }
 

@@ -5,7 +5,7 @@ import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { count } from '../live.js';
 import { dateTime, empty, errorNotice, loading, pager } from '../ui.js';
-import { priceAndCommission, revisionNote, showDecisions, showMostSelected, STATUS_OPTIONS, statusTag } from '../products.js';
+import { noBrandYet, priceAndCommission, revisionNote, showDecisions, showMostSelected, STATUS_OPTIONS, statusTag } from '../products.js';
 
 const PAGE_SIZE = 20;
 
@@ -38,7 +38,12 @@ export async function render(root) {
       mount(listArea, result.items.length ? table(result.items) : emptyList(),
         pager(result, '个商品', (page) => { filter.page = page; load(); }));
     } catch (error) {
-      mount(listArea, errorNotice(error));
+      if (error.slug === 'no-brand') {
+        mount(root, h('div', { class: 'page-head' }, h('h1', {}, '我的商品')),
+          h('section', { class: 'card' }, noBrandYet('这里显示品牌的商品、审核状态和入选情况')));
+      } else {
+        mount(listArea, errorNotice(error));
+      }
     }
   }
 

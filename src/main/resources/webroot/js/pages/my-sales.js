@@ -4,6 +4,7 @@ import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { drawChart, loadECharts } from '../charts.js';
 import { empty, loading } from '../ui.js';
+import { noBrandYet } from '../products.js';
 import { count, everyDay, figuresList, fitBarChart, periodPicker, reportError, yuan } from '../sales.js';
 
 export async function render(root) {
@@ -28,7 +29,7 @@ export async function render(root) {
     } catch (error) {
       if (ticket !== asked) return;
       mount(area, error.status === 404
-        ? empty('您的账号还没有关联品牌', '请联系基地管理员把您的账号加入品牌，之后这里显示品牌商品的销售。')
+        ? noBrandYet('这里显示品牌商品的销售')
         : reportError(error));
       return;
     }

@@ -1,11 +1,9 @@
 // Every page of the app, in menu order, in one place. To add a page: write pages/<id>.js exporting
 // `render(root, ctx)` (it may return a function that cleans up timers or charts), then list it here.
-// Pages whose API has not landed yet use pending.js, which says so instead of showing numbers.
 
 import { preloadECharts } from '../charts.js';
 
 const ALL = ['manager', 'streamer', 'brand_partner', 'ingest'];
-const pending = () => import('./pending.js');
 
 export const PAGES = [
   // base manager

@@ -28,7 +28,6 @@ class OverviewBrowserTest {
       assertThat(web.content().getByTestId("goals-met")).containsText(" / 4 项达成");
       assertThat(web.content().getByTestId("overview-ranking").getByRole(AriaRole.LINK,
           new com.microsoft.playwright.Locator.GetByRoleOptions().setName("查看完整排名 →"))).isVisible();
-      assertThat(web.content().locator("[data-pending]")).hasCount(0);
       int active = Integer.parseInt(web.content().getByTestId("active-accounts").textContent().trim());
       assertTrue(active >= 2, "the shared test server has at least the bootstrap manager and this one");
       web.screenshot("manager-overview");
