@@ -23,18 +23,38 @@ public final class Rankings {
   public record Ranked(Request request, List<RankingRow> rows) {
   }
 
+  /** What a ranking's rows depend on; the order and the limit are applied to them per request. */
+  private record Key(Period period, boolean teams, boolean yearEarlier) {
+  }
+
   private final Pool pool;
   private final Targets targets;
+  private final ReportVersions versions;
+  private final ReportCache<Key, List<RankingRow>> cache = new ReportCache<>(1_000);
 
   public Rankings(Pool pool, Targets targets) {
     this.pool = pool;
     this.targets = targets;
+    this.versions = new ReportVersions(pool);
   }
 
   public Future<Ranked> rank(Request request) {
     Period period = request.period();
     Period before = request.yearEarlier() ? period.yearEarlier() : period.previous();
-    boolean teams = "team".equals(request.of());
+    Key key = new Key(period, "team".equals(request.of()), request.yearEarlier());
+    return versions.ofPeriods(period, before)
+        .compose(version -> cache.get(key, version, () -> rows(key, before)))
+        .map(rows -> new Ranked(request, rows.stream()
+            .sorted(Comparator.comparingDouble((RankingRow r) -> r.metric(request.by())).reversed()
+                .thenComparing(RankingRow::name, Comparator.nullsLast(Comparator.naturalOrder())))
+            .limit(request.limit())
+            .toList()));
+  }
+
+  /** Every streamer's or team's figures with their targets, unordered. */
+  private Future<List<RankingRow>> rows(Key key, Period before) {
+    Period period = key.period();
+    boolean teams = key.teams();
     Tuple args = Tuple.from(new Object[] {period.from(), period.to(), before.from(), before.to(),
         period.start().atOffset(ZoneOffset.UTC), period.end().atOffset(ZoneOffset.UTC)});
     var rows = pool.preparedQuery(teams ? ReportQueries.TEAM_RANKING : ReportQueries.STREAMER_RANKING).execute(args)
@@ -42,13 +62,7 @@ public final class Rankings {
     var goals = targets.gmvTargets(teams ? "team" : "streamer", period);
     return Future.all(rows, goals).map(done -> {
       Map<Long, Long> targetFen = goals.result();
-      List<RankingRow> ranked = rows.result().stream()
-          .map(r -> r.withTarget(targetFen.get(teams ? r.teamId() : r.streamerId())))
-          .sorted(Comparator.comparingDouble((RankingRow r) -> r.metric(request.by())).reversed()
-              .thenComparing(RankingRow::name, Comparator.nullsLast(Comparator.naturalOrder())))
-          .limit(request.limit())
-          .toList();
-      return new Ranked(request, ranked);
+      return rows.result().stream().map(r -> r.withTarget(targetFen.get(teams ? r.teamId() : r.streamerId()))).toList();
     });
   }
 

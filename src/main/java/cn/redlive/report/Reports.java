@@ -24,16 +24,23 @@ public final class Reports {
   static final int BEST_PRODUCTS = 10;
   static final int SESSIONS = 10;
 
+  /** What a streamer's sales view depends on besides the data: its subject, its months and the day it is read. */
+  private record SalesKey(long accountId, Long streamerId, YearMonth now, int months, LocalDate today) {
+  }
+
   private final Pool pool;
   private final Targets targets;
   private final PeoplePanel people;
   private final Clock clock;
+  private final ReportVersions versions;
+  private final ReportCache<SalesKey, JsonObject> sales = new ReportCache<>(2_000);
 
   public Reports(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
     this.pool = pool;
     this.targets = targets;
     this.people = people;
     this.clock = clock;
+    this.versions = new ReportVersions(pool);
   }
 
   Clock clock() {
@@ -65,8 +72,20 @@ public final class Reports {
         });
   }
 
+  /** A copy of the cached view, since callers add to it. */
   private Future<JsonObject> salesOf(long accountId, Long streamerId, YearMonth now, int months) {
-    LocalDate today = today();
+    SalesKey key = new SalesKey(accountId, streamerId, now, months, today());
+    return versions.ofAccount(accountId)
+        .compose(version -> sales.get(key, version, () -> computeSalesOf(key)))
+        .map(JsonObject::copy);
+  }
+
+  private Future<JsonObject> computeSalesOf(SalesKey key) {
+    long accountId = key.accountId();
+    Long streamerId = key.streamerId();
+    YearMonth now = key.now();
+    int months = key.months();
+    LocalDate today = key.today();
     Period month = Period.monthSoFar(now, clock);
     Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
     var monthly = pool.preparedQuery(ReportQueries.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
