@@ -89,18 +89,26 @@ public final class Reports {
     Period month = Period.monthSoFar(now, clock);
     Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
     var monthly = pool.preparedQuery(ReportQueries.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
-    var thisMonth = pool.preparedQuery(ReportQueries.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to()));
     var sessions = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
         trend.start().atOffset(ZoneOffset.UTC), month.end().atOffset(ZoneOffset.UTC), SESSIONS));
     var best = pool.preparedQuery(ReportQueries.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
     Future<Optional<TargetProgress>> target = streamerId == null ? Future.succeededFuture(Optional.empty())
         : targets.progressOf("streamer", streamerId, now);
-    return Future.all(monthly, thisMonth, sessions, best, target).map(done -> new JsonObject()
-        .put("months", ReportRows.each(monthly.result(), r -> ReportRows.figures(r).put("month", r.getString("month"))))
-        .put("thisMonth", ReportRows.figures(thisMonth.result().iterator().next()).put("month", now.toString()))
-        .put("target", target.result().map(TargetProgress::toJson).orElse(null))
-        .put("sessions", ReportRows.each(sessions.result(), ReportRows::session))
-        .put("bestProducts", ReportRows.each(best.result(), ReportRows::product)));
+    return Future.all(monthly, sessions, best, target).map(done -> {
+      JsonArray byMonth = ReportRows.each(monthly.result(), r -> ReportRows.figures(r).put("month", r.getString("month")));
+      return new JsonObject().put("months", byMonth).put("thisMonth", monthOf(byMonth, now))
+          .put("target", target.result().map(TargetProgress::toJson).orElse(null))
+          .put("sessions", ReportRows.each(sessions.result(), ReportRows::session))
+          .put("bestProducts", ReportRows.each(best.result(), ReportRows::product));
+    });
+  }
+
+  /** The trend ends today, so its row for this month is this month so far (no row: nothing sold yet). */
+  private static JsonObject monthOf(JsonArray byMonth, YearMonth month) {
+    for (int i = byMonth.size() - 1; i >= 0; i--) {
+      if (month.toString().equals(byMonth.getJsonObject(i).getString("month"))) return byMonth.getJsonObject(i).copy();
+    }
+    return SalesFigures.NONE.toJson().put("month", month.toString());
   }
 
   private static JsonObject noSales() {
