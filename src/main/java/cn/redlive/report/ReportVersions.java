@@ -26,6 +26,17 @@ final class ReportVersions {
       SELECT coalesce((SELECT sum(version) FROM report_figure_versions WHERE streamer_account_id = $1), 0)::bigint + %s AS version
       """.formatted(TOPICS);
 
+  /** The same for a talent-pool profile, with the account it sells as (no row: no such streamer). */
+  private static final String OF_STREAMER = """
+      SELECT s.account_id, coalesce((SELECT sum(version) FROM report_figure_versions v
+                                      WHERE v.streamer_account_id = s.account_id), 0)::bigint + %s AS version
+        FROM streamers s WHERE s.id = $1
+      """.formatted(TOPICS);
+
+  /** A streamer's account (null when the profile has none, or there is no such streamer) and its version. */
+  record Subject(Long accountId, long version) {
+  }
+
   private final Pool pool;
 
   ReportVersions(Pool pool) {
@@ -39,6 +50,15 @@ final class ReportVersions {
 
   Future<Long> ofAccount(long accountId) {
     return pool.preparedQuery(OF_ACCOUNT).execute(Tuple.of(accountId)).map(rows -> rows.iterator().next().getLong("version"));
+  }
+
+  Future<Subject> ofStreamer(long streamerId) {
+    return pool.preparedQuery(OF_STREAMER).execute(Tuple.of(streamerId)).map(rows -> {
+      var row = rows.iterator();
+      if (!row.hasNext()) return new Subject(null, 0);
+      var r = row.next();
+      return new Subject(r.getLong("account_id"), r.getLong("version"));
+    });
   }
 
   private static LocalDate month(LocalDate day) {

@@ -6,7 +6,9 @@ import cn.redlive.sales.SalesFigures;
 import cn.redlive.target.TargetProgress;
 import cn.redlive.target.Targets;
 import cn.redlive.web.ProblemException;
+import cn.redlive.web.StreamingJson;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -34,6 +36,7 @@ public final class Reports {
   private final Clock clock;
   private final ReportVersions versions;
   private final ReportCache<SalesKey, JsonObject> sales = new ReportCache<>(2_000);
+  private final ReportCache<PageKey, Buffer> pages = new ReportCache<>(2_000);
 
   public Reports(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
     this.pool = pool;
@@ -47,15 +50,26 @@ public final class Reports {
     return clock;
   }
 
-  /** For managers: sales beside the streamer's screening, Party stage and study progress. */
-  public Future<JsonObject> streamerPage(long streamerId, int months) {
-    return people.reviewOf(streamerId).compose(review -> {
-      Long accountId = review.getJsonObject("streamer").getLong("accountId");
-      YearMonth now = YearMonth.from(today());
-      Future<JsonObject> sales = accountId == null ? Future.succeededFuture(noSales())
-          : salesOf(accountId, streamerId, now, months);
-      return sales.map(s -> s.mergeIn(review));
-    });
+  /** What a manager's streamer page depends on besides the data. */
+  private record PageKey(long streamerId, int months, LocalDate today) {
+  }
+
+  /**
+   * For managers: sales beside the streamer's screening, Party stage and study progress, as the JSON the API
+   * answers. The whole page is kept under the streamer's version, which covers the people features' tables too
+   * (V47), so a page read twice costs one query.
+   */
+  public Future<Buffer> streamerPage(long streamerId, int months) {
+    PageKey key = new PageKey(streamerId, months, today());
+    return versions.ofStreamer(streamerId).compose(found -> pages.get(key, found.version(),
+        () -> computePage(key, found.accountId()).map(StreamingJson::encode)));
+  }
+
+  private Future<JsonObject> computePage(PageKey key, Long accountId) {
+    var review = people.reviewOf(key.streamerId());
+    var sales = accountId == null ? Future.succeededFuture(noSales())
+        : computeSalesOf(new SalesKey(accountId, key.streamerId(), YearMonth.from(key.today()), key.months(), key.today()));
+    return Future.all(review, sales).map(done -> sales.result().mergeIn(review.result()));
   }
 
   /** For the streamer: today's figures and live sessions, this month's sales, target, sessions, best products. */
@@ -75,8 +89,7 @@ public final class Reports {
   /** A copy of the cached view, since callers add to it. */
   private Future<JsonObject> salesOf(long accountId, Long streamerId, YearMonth now, int months) {
     SalesKey key = new SalesKey(accountId, streamerId, now, months, today());
-    return versions.ofAccount(accountId)
-        .compose(version -> sales.get(key, version, () -> computeSalesOf(key)))
+    return versions.ofAccount(accountId).compose(version -> sales.get(key, version, () -> computeSalesOf(key)))
         .map(JsonObject::copy);
   }
 

@@ -99,6 +99,11 @@ class ReportCacheTest {
     String month = "/api/v1/reports/rankings?from=" + YearMonth.now(ZoneId.of("Asia/Shanghai")).atDay(1);
     assertEquals(renamed, rowOf(sales.get(month), "streamerId", streamer.streamerId()).getString("name"));
     assertEquals(renamed, sales.get(page).getJsonObject("streamer").getString("stageName"));
+
+    assertEquals(0, sales.get(page).getJsonObject("party").getJsonArray("steps").size());
+    Reply step = sales.people().step(streamer.streamerId(), "application", "2020-01-10");
+    assertEquals(201, step.status(), step::toString);
+    assertEquals(1, sales.get(page).getJsonObject("party").getJsonArray("steps").size(), "the people features' part too");
   }
 
   @Test
@@ -115,6 +120,26 @@ class ReportCacheTest {
     assertEquals(403, api.get("/api/v1/reports/streamers/" + other.streamerId()).as(streamer.token()).send().status());
     assertEquals(403, api.get(NOVEMBER).as(streamer.token()).send().status());
     assertEquals(0, mySales(streamer).getJsonObject("thisMonth").getLong("netFen"));
+  }
+
+  @Test
+  @DisplayName("a live session's settled viewers change the UV figures of a ranking just read")
+  void rankingFollowsLiveResults() {
+    LiveKit live = new LiveKit(api);
+    LiveKit.Live session = live.liveSession();
+    String day = "/api/v1/reports/rankings?from=2026-11-29&to=2026-11-29&by=uvValue";
+    JsonObject before = rowOf(sales.get(day), "streamerAccountId", session.streamer().id());
+    assertEquals(0, before == null ? 0 : before.getLong("uniqueViewers"));
+
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, LiveKit.batch(LiveKit.uniqueId("p"), 1,
+        LiveKit.viewer(session.sessionId(), "viewer_join", "a"), LiveKit.viewer(session.sessionId(), "viewer_join", "b")));
+    Reply ended = api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token()).send();
+    assertEquals(200, ended.status(), ended::toString);
+
+    JsonObject after = rowOf(sales.get(day), "streamerAccountId", session.streamer().id());
+    assertEquals(2, after.getLong("uniqueViewers"), "no order: only the live triggers tell the ranking");
+    assertEquals(0, after.getInteger("conversionBp"));
   }
 
   private JsonObject mySales(People.LoggedIn streamer) {
