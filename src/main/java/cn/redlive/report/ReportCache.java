@@ -51,10 +51,4 @@ final class ReportCache<K, V> {
     });
     return value;
   }
-
-  int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
-  }
 }

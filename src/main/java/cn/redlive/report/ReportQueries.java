@@ -2,8 +2,8 @@ package cn.redlive.report;
 
 /**
  * The SQL of reports. Sales figures come from the rollups only (sales_streamer_monthly and sales_streamer_daily for
- * streamers and teams, sales_daily for products and brands), never from the ledger itself, so reads stay fast over years of orders;
- * UV and conversion come from the settled results of live sessions.
+ * streamers and teams, sales_daily for products and brands), never from the ledger itself, so reads stay fast over
+ * years of orders; UV and conversion come from the settled results of live sessions.
  */
 final class ReportQueries {
 
