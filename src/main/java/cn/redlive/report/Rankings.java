@@ -3,7 +3,9 @@ package cn.redlive.report;
 import cn.redlive.platform.Rows;
 import cn.redlive.sales.Period;
 import cn.redlive.target.Targets;
+import cn.redlive.web.StreamingJson;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -23,32 +25,64 @@ public final class Rankings {
   public record Ranked(Request request, List<RankingRow> rows) {
   }
 
+  /** What a ranking's rows depend on; the order and the limit are applied to them per request. */
+  private record Key(Period period, boolean teams, boolean yearEarlier) {
+  }
+
   private final Pool pool;
   private final Targets targets;
+  private final ReportVersions versions;
+  private final ReportCache<Key, List<RankingRow>> cache = new ReportCache<>(1_000);
+  private final ReportCache<Request, Buffer> bodies = new ReportCache<>(500);
 
   public Rankings(Pool pool, Targets targets) {
     this.pool = pool;
     this.targets = targets;
+    this.versions = new ReportVersions(pool);
   }
 
   public Future<Ranked> rank(Request request) {
-    Period period = request.period();
-    Period before = request.yearEarlier() ? period.yearEarlier() : period.previous();
-    boolean teams = "team".equals(request.of());
-    Tuple args = Tuple.from(new Object[] {period.from(), period.to(), before.from(), before.to(),
-        period.start().atOffset(ZoneOffset.UTC), period.end().atOffset(ZoneOffset.UTC)});
+    return versionOf(request).compose(version -> rank(request, version));
+  }
+
+  /** The ranking as the JSON the API answers, encoded once per version. */
+  public Future<Buffer> rankAsJson(Request request) {
+    return versionOf(request).compose(version -> bodies.get(request, version,
+        () -> rank(request, version).map(ranked -> StreamingJson.encode(toJson(ranked)))));
+  }
+
+  private Future<Long> versionOf(Request request) {
+    return versions.ofPeriods(request.period(), before(request));
+  }
+
+  private static Period before(Request request) {
+    return request.yearEarlier() ? request.period().yearEarlier() : request.period().previous();
+  }
+
+  private Future<Ranked> rank(Request request, long version) {
+    Key key = new Key(request.period(), "team".equals(request.of()), request.yearEarlier());
+    return cache.get(key, version, () -> rows(key, before(request)))
+        .map(rows -> new Ranked(request, rows.stream()
+            .sorted(Comparator.comparingDouble((RankingRow r) -> r.metric(request.by())).reversed()
+                .thenComparing(RankingRow::name, Comparator.nullsLast(Comparator.naturalOrder())))
+            .limit(request.limit())
+            .toList()));
+  }
+
+  /** Every streamer's or team's figures with their targets, unordered. */
+  private Future<List<RankingRow>> rows(Key key, Period before) {
+    Period period = key.period();
+    boolean teams = key.teams();
+    Tuple args = Tuple.tuple();
+    for (Object arg : MonthSpans.of(period).args()) args.addValue(arg);
+    for (Object arg : MonthSpans.of(before).args()) args.addValue(arg);
+    args.addValue(period.start().atOffset(ZoneOffset.UTC)).addValue(period.end().atOffset(ZoneOffset.UTC));
     var rows = pool.preparedQuery(teams ? ReportQueries.TEAM_RANKING : ReportQueries.STREAMER_RANKING).execute(args)
         .map(found -> Rows.all(found, RankingRow::from));
     var goals = targets.gmvTargets(teams ? "team" : "streamer", period);
     return Future.all(rows, goals).map(done -> {
       Map<Long, Long> targetFen = goals.result();
-      List<RankingRow> ranked = rows.result().stream()
-          .map(r -> r.withTarget(targetFen.get(teams ? r.teamId() : r.streamerId())))
-          .sorted(Comparator.comparingDouble((RankingRow r) -> r.metric(request.by())).reversed()
-              .thenComparing(RankingRow::name, Comparator.nullsLast(Comparator.naturalOrder())))
-          .limit(request.limit())
-          .toList();
-      return new Ranked(request, ranked);
+      return rows.result().stream().map(r -> r.withTarget(targetFen.get(teams ? r.teamId() : r.streamerId()))).toList();
     });
   }
 

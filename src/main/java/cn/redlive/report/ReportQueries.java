@@ -1,9 +1,9 @@
 package cn.redlive.report;
 
 /**
- * The SQL of reports. Sales figures come from the daily rollups only (sales_streamer_daily for streamers and teams,
- * sales_daily for products and brands), never from the ledger itself, so reads stay fast over years of orders;
- * UV and conversion come from the settled results of live sessions.
+ * The SQL of reports. Sales figures come from the rollups only (sales_streamer_monthly and sales_streamer_daily for
+ * streamers and teams, sales_daily for products and brands), never from the ledger itself, so reads stay fast over
+ * years of orders; UV and conversion come from the settled results of live sessions.
  */
 final class ReportQueries {
 
@@ -12,17 +12,29 @@ final class ReportQueries {
 
   static final String SUMS = "sum(orders) AS orders, sum(refunds) AS refunds, sum(gross_fen) AS gross_fen, sum(refund_fen) AS refund_fen";
 
-  /** $1..$2 the period, $3..$4 the period growth compares with, $5..$6 the period as instants. */
+  /**
+   * Sales figures per key over a period given as {@link MonthSpans} from parameter {@code $first} on: its whole
+   * months from the monthly rollup, the days before and after them from the daily one.
+   */
+  static String salesOver(String key, int first, String where) {
+    String columns = key + " AS k, orders, refunds, gross_fen, refund_fen";
+    return """
+        SELECT k, %1$s FROM (
+          SELECT %2$s FROM sales_streamer_monthly WHERE month BETWEEN $%3$d AND $%4$d%7$s
+          UNION ALL SELECT %2$s FROM sales_streamer_daily WHERE business_day BETWEEN $%5$d AND $%6$d%7$s
+          UNION ALL SELECT %2$s FROM sales_streamer_daily WHERE business_day BETWEEN $%8$d AND $%9$d%7$s
+        ) f GROUP BY k""".formatted(SUMS, columns, first, first + 1, first + 2, first + 3, where, first + 4, first + 5);
+  }
+
+  /** $1..$6 the period, $7..$12 the period growth compares with (both as {@link MonthSpans}), $13..$14 as instants. */
   static final String STREAMER_RANKING = """
-      WITH cur AS (
-        SELECT streamer_account_id AS k, %1$s FROM sales_streamer_daily WHERE business_day BETWEEN $1 AND $2 GROUP BY 1
+      WITH cur AS (%2$s
       ), prev AS (
-        SELECT streamer_account_id AS k, sum(gross_fen) + sum(refund_fen) AS net
-          FROM sales_streamer_daily WHERE business_day BETWEEN $3 AND $4 GROUP BY 1
+        SELECT k, gross_fen + refund_fen AS net FROM (%3$s) p
       ), live AS (
         SELECT s.streamer_account_id AS k, sum(r.unique_viewers) AS uv, sum(r.buyers) AS buyers, sum(r.gmv_fen) AS live_gmv
           FROM live_sessions s JOIN live_session_results r ON r.session_id = s.id
-         WHERE s.planned_start >= $5 AND s.planned_start < $6 GROUP BY 1
+         WHERE s.planned_start >= $13 AND s.planned_start < $14 GROUP BY 1
       ), keys AS (
         SELECT k FROM cur UNION SELECT k FROM prev UNION SELECT k FROM live
         UNION SELECT account_id FROM streamers WHERE account_id IS NOT NULL AND status <> 'left'
@@ -33,26 +45,24 @@ final class ReportQueries {
         FROM keys JOIN accounts a ON a.id = keys.k
         LEFT JOIN streamers st ON st.account_id = keys.k
         LEFT JOIN cur ON cur.k = keys.k LEFT JOIN prev ON prev.k = keys.k LEFT JOIN live ON live.k = keys.k
-      """.formatted(SUMS);
+      """.formatted(SUMS, salesOver("streamer_account_id", 1, ""), salesOver("streamer_account_id", 7, ""));
 
+  /** Parameters as in {@link #STREAMER_RANKING}. */
   static final String TEAM_RANKING = """
-      WITH cur AS (
-        SELECT team_id AS k, %1$s FROM sales_streamer_daily
-         WHERE business_day BETWEEN $1 AND $2 AND team_id IS NOT NULL GROUP BY 1
+      WITH cur AS (%2$s
       ), prev AS (
-        SELECT team_id AS k, sum(gross_fen) + sum(refund_fen) AS net
-          FROM sales_streamer_daily WHERE business_day BETWEEN $3 AND $4 AND team_id IS NOT NULL GROUP BY 1
+        SELECT k, gross_fen + refund_fen AS net FROM (%3$s) p
       ), live AS (
         SELECT s.team_id AS k, sum(r.unique_viewers) AS uv, sum(r.buyers) AS buyers, sum(r.gmv_fen) AS live_gmv
           FROM live_sessions s JOIN live_session_results r ON r.session_id = s.id
-         WHERE s.planned_start >= $5 AND s.planned_start < $6 AND s.team_id IS NOT NULL GROUP BY 1
+         WHERE s.planned_start >= $13 AND s.planned_start < $14 AND s.team_id IS NOT NULL GROUP BY 1
       )
       SELECT t.id AS team_id, NULL::bigint AS account_id, NULL::bigint AS streamer_id, t.name, cur.orders, cur.refunds,
              cur.gross_fen, cur.refund_fen, coalesce(prev.net, 0) AS previous_net,
              coalesce(live.uv, 0) AS uv, coalesce(live.buyers, 0) AS buyers, coalesce(live.live_gmv, 0) AS live_gmv,
              (SELECT count(*) FROM streamers m WHERE m.team_id = t.id) AS members
         FROM teams t LEFT JOIN cur ON cur.k = t.id LEFT JOIN prev ON prev.k = t.id LEFT JOIN live ON live.k = t.id
-      """.formatted(SUMS);
+      """.formatted(SUMS, salesOver("team_id", 1, " AND team_id IS NOT NULL"), salesOver("team_id", 7, " AND team_id IS NOT NULL"));
 
   static final String TEAM_DAYS = """
       SELECT business_day, team_id, sum(gross_fen) + sum(refund_fen) AS net

@@ -29,7 +29,7 @@ public final class ReportRoutes {
   }
 
   public void register(ApiRoutes api) {
-    api.handle("getSalesRanking", rc -> Respond.ok(rc, rankings.rank(request(rc)).map(Rankings::toJson)));
+    api.handle("getSalesRanking", rc -> Respond.ok(rc, rankings.rankAsJson(request(rc))));
     api.handle("exportSalesRanking", this::export);
     api.handle("compareTeams", rc -> Respond.ok(rc, reports.compareTeams(rankings, Period.fromQuery(rc, reports.clock()))));
     api.handle("getStreamerReport", rc -> Respond.ok(rc, reports.streamerPage(PathIds.of(rc, "streamerId"),

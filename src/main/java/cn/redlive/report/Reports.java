@@ -6,7 +6,9 @@ import cn.redlive.sales.SalesFigures;
 import cn.redlive.target.TargetProgress;
 import cn.redlive.target.Targets;
 import cn.redlive.web.ProblemException;
+import cn.redlive.web.StreamingJson;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -24,31 +26,50 @@ public final class Reports {
   static final int BEST_PRODUCTS = 10;
   static final int SESSIONS = 10;
 
+  /** What a streamer's sales view depends on besides the data: its subject, its months and the day it is read. */
+  private record SalesKey(long accountId, Long streamerId, YearMonth now, int months, LocalDate today) {
+  }
+
   private final Pool pool;
   private final Targets targets;
   private final PeoplePanel people;
   private final Clock clock;
+  private final ReportVersions versions;
+  private final ReportCache<SalesKey, JsonObject> sales = new ReportCache<>(2_000);
+  private final ReportCache<PageKey, Buffer> pages = new ReportCache<>(2_000);
 
   public Reports(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
     this.pool = pool;
     this.targets = targets;
     this.people = people;
     this.clock = clock;
+    this.versions = new ReportVersions(pool);
   }
 
   Clock clock() {
     return clock;
   }
 
-  /** For managers: sales beside the streamer's screening, Party stage and study progress. */
-  public Future<JsonObject> streamerPage(long streamerId, int months) {
-    return people.reviewOf(streamerId).compose(review -> {
-      Long accountId = review.getJsonObject("streamer").getLong("accountId");
-      YearMonth now = YearMonth.from(today());
-      Future<JsonObject> sales = accountId == null ? Future.succeededFuture(noSales())
-          : salesOf(accountId, streamerId, now, months);
-      return sales.map(s -> s.mergeIn(review));
-    });
+  /** What a manager's streamer page depends on besides the data. */
+  private record PageKey(long streamerId, int months, LocalDate today) {
+  }
+
+  /**
+   * For managers: sales beside the streamer's screening, Party stage and study progress, as the JSON the API
+   * answers. The whole page is kept under the streamer's version, which covers the people features' tables too
+   * (V47), so a page read twice costs one query.
+   */
+  public Future<Buffer> streamerPage(long streamerId, int months) {
+    PageKey key = new PageKey(streamerId, months, today());
+    return versions.ofStreamer(streamerId).compose(found -> pages.get(key, found.version(),
+        () -> computePage(key, found.accountId()).map(StreamingJson::encode)));
+  }
+
+  private Future<JsonObject> computePage(PageKey key, Long accountId) {
+    var review = people.reviewOf(key.streamerId());
+    var sales = accountId == null ? Future.succeededFuture(noSales())
+        : computeSalesOf(new SalesKey(accountId, key.streamerId(), YearMonth.from(key.today()), key.months(), key.today()));
+    return Future.all(review, sales).map(done -> sales.result().mergeIn(review.result()));
   }
 
   /** For the streamer: today's figures and live sessions, this month's sales, target, sessions, best products. */
@@ -65,23 +86,42 @@ public final class Reports {
         });
   }
 
+  /** A copy of the cached view, since callers add to it. */
   private Future<JsonObject> salesOf(long accountId, Long streamerId, YearMonth now, int months) {
-    LocalDate today = today();
+    SalesKey key = new SalesKey(accountId, streamerId, now, months, today());
+    return versions.ofAccount(accountId).compose(version -> sales.get(key, version, () -> computeSalesOf(key)))
+        .map(JsonObject::copy);
+  }
+
+  private Future<JsonObject> computeSalesOf(SalesKey key) {
+    long accountId = key.accountId();
+    Long streamerId = key.streamerId();
+    YearMonth now = key.now();
+    int months = key.months();
+    LocalDate today = key.today();
     Period month = Period.monthSoFar(now, clock);
     Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
     var monthly = pool.preparedQuery(ReportQueries.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
-    var thisMonth = pool.preparedQuery(ReportQueries.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to()));
     var sessions = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
         trend.start().atOffset(ZoneOffset.UTC), month.end().atOffset(ZoneOffset.UTC), SESSIONS));
     var best = pool.preparedQuery(ReportQueries.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
     Future<Optional<TargetProgress>> target = streamerId == null ? Future.succeededFuture(Optional.empty())
         : targets.progressOf("streamer", streamerId, now);
-    return Future.all(monthly, thisMonth, sessions, best, target).map(done -> new JsonObject()
-        .put("months", ReportRows.each(monthly.result(), r -> ReportRows.figures(r).put("month", r.getString("month"))))
-        .put("thisMonth", ReportRows.figures(thisMonth.result().iterator().next()).put("month", now.toString()))
-        .put("target", target.result().map(TargetProgress::toJson).orElse(null))
-        .put("sessions", ReportRows.each(sessions.result(), ReportRows::session))
-        .put("bestProducts", ReportRows.each(best.result(), ReportRows::product)));
+    return Future.all(monthly, sessions, best, target).map(done -> {
+      JsonArray byMonth = ReportRows.each(monthly.result(), r -> ReportRows.figures(r).put("month", r.getString("month")));
+      return new JsonObject().put("months", byMonth).put("thisMonth", monthOf(byMonth, now))
+          .put("target", target.result().map(TargetProgress::toJson).orElse(null))
+          .put("sessions", ReportRows.each(sessions.result(), ReportRows::session))
+          .put("bestProducts", ReportRows.each(best.result(), ReportRows::product));
+    });
+  }
+
+  /** The trend ends today, so its row for this month is this month so far (no row: nothing sold yet). */
+  private static JsonObject monthOf(JsonArray byMonth, YearMonth month) {
+    for (int i = byMonth.size() - 1; i >= 0; i--) {
+      if (month.toString().equals(byMonth.getJsonObject(i).getString("month"))) return byMonth.getJsonObject(i).copy();
+    }
+    return SalesFigures.NONE.toJson().put("month", month.toString());
   }
 
   private static JsonObject noSales() {

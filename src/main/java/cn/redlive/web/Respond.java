@@ -26,7 +26,9 @@ public final class Respond {
 
   public static void send(RoutingContext rc, int status, Object value) {
     if (rc.response().ended()) return;
-    Buffer body = value instanceof JsonObject || value instanceof JsonArray ? StreamingJson.encode(value)
+    // a Buffer is JSON encoded once and kept (cached reports)
+    Buffer body = value instanceof Buffer encoded ? encoded
+        : value instanceof JsonObject || value instanceof JsonArray ? StreamingJson.encode(value)
         : value instanceof JsonView v ? StreamingJson.encode(v.toJson())
         : Buffer.buffer(String.valueOf(value));
     rc.response().setStatusCode(status)

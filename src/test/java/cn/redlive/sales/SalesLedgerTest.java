@@ -148,6 +148,32 @@ class SalesLedgerTest {
     assertNull(entry.getString("refundOf"));
   }
 
+  @Test
+  @DisplayName("a ranking over days that cut months counts whole months and the days at both edges, each once")
+  void rankingsOverPartialMonths() {
+    People.LoggedIn streamer = sales.people().streamerWithLogin();
+    long product = sales.product().id();
+    sales.imported(csv(order(LiveKit.uniqueId("o"), "2024-08-14 20:00", streamer, product, "1.00"),
+        order(LiveKit.uniqueId("o"), "2024-08-15 20:00", streamer, product, "2.00"),
+        order(LiveKit.uniqueId("o"), "2024-09-10 20:00", streamer, product, "4.00"),
+        order(LiveKit.uniqueId("o"), "2024-10-10 20:00", streamer, product, "8.00"),
+        order(LiveKit.uniqueId("o"), "2024-10-11 20:00", streamer, product, "16.00")));
+
+    assertEquals(1400, netOf(streamer, "2024-08-15", "2024-10-10"));
+    assertEquals(1200, netOf(streamer, "2024-09-01", "2024-10-10"));
+    assertEquals(700, netOf(streamer, "2024-08-14", "2024-09-30"));
+    assertEquals(600, netOf(streamer, "2024-08-15", "2024-09-30"));
+    assertEquals(2400, netOf(streamer, "2024-10-10", "2024-10-11"));
+    JsonObject growth = rowOf(sales.get("/api/v1/reports/rankings?from=2024-10-02&to=2024-10-31"), "streamerId",
+        streamer.streamerId()).getJsonObject("growth");
+    assertEquals(400, growth.getLong("previousFen"), "the 30 days before: September 2 to October 1");
+  }
+
+  private long netOf(People.LoggedIn streamer, String from, String to) {
+    return rowOf(sales.get("/api/v1/reports/rankings?from=" + from + "&to=" + to), "streamerId", streamer.streamerId())
+        .getLong("netFen");
+  }
+
   private JsonObject entry(String orderId) {
     JsonArray items = sales.get("/api/v1/sales/entries?orderId=" + orderId).getJsonArray("items");
     return items.stream().map(JsonObject.class::cast).filter(e -> orderId.equals(e.getString("orderId"))).findFirst()
