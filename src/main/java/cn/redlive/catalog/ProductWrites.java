@@ -3,59 +3,82 @@ package cn.redlive.catalog;
 import cn.redlive.product.ProductBatchWriter;
 import cn.redlive.product.ProductBatchWriter.Outcome;
 import cn.redlive.product.ProductFields;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static cn.redlive.catalog.ImportRun.await;
 
 /**
- * The products one committing import writes, all in one transaction on a connection of its own. Chunks go out
- * while the file is still being read (two at most awaiting their answer, so the database writes one while the
- * next is parsed); they become visible only at {@link #commit}, once the whole file has proved usable. A file that
- * turns out wrong late (a SKU repeated near the end, a broken byte) is {@link #rollBack rolled back}: nothing of it
- * is written. Called from the import's worker thread only.
+ * The products one committing import writes, in open transactions that are committed only once the whole file has
+ * proved usable: chunks go out while the file is still being read, and a file that turns out wrong late (a SKU
+ * repeated near the end, a broken byte) is {@link #rollBack rolled back}, so nothing of it is written.
+ * <p>
+ * The upserts are the import's critical path, so they run on {@link #LANES} connections at once, each with its own
+ * transaction; a row goes to the lane of its SKU's hash. A SKU therefore always meets its earlier writes in the same
+ * transaction: a repeated SKU can never make one lane wait for another lane's uncommitted row (the import would
+ * wait for itself). Each lane keeps two chunks in flight, so its database session writes one while the next is
+ * parsed. Called from the import's worker thread only.
  */
 final class ProductWrites {
 
+  static final int LANES = 2;
   private static final int IN_FLIGHT = 2;
 
-  private final SqlConnection connection;
-  private final Transaction transaction;
+  private record Lane(SqlConnection connection, Transaction transaction, InFlight<Outcome> inFlight) {
+  }
+
+  private final List<Lane> lanes;
   private final long brandId;
   private final long uploaderId;
-  private final InFlight<Outcome> inFlight = new InFlight<>(IN_FLIGHT);
   private int inserted;
   private int updated;
   private int unchanged;
   private boolean open = true;
 
-  private ProductWrites(SqlConnection connection, Transaction transaction, long brandId, long uploaderId) {
-    this.connection = connection;
-    this.transaction = transaction;
+  private ProductWrites(List<Lane> lanes, long brandId, long uploaderId) {
+    this.lanes = lanes;
     this.brandId = brandId;
     this.uploaderId = uploaderId;
   }
 
   static ProductWrites begin(Pool pool, long brandId, long uploaderId) {
-    SqlConnection connection = await(pool.getConnection());
+    List<Lane> lanes = new ArrayList<>(LANES);
     try {
-      return new ProductWrites(connection, await(connection.begin()), brandId, uploaderId);
+      for (int i = 0; i < LANES; i++) {
+        SqlConnection connection = await(pool.getConnection());
+        try {
+          lanes.add(new Lane(connection, await(connection.begin()), new InFlight<>(IN_FLIGHT)));
+        } catch (RuntimeException e) {
+          connection.close();
+          throw e;
+        }
+      }
     } catch (RuntimeException e) {
-      connection.close();
+      lanes.forEach(lane -> lane.connection().close());
       throw e;
     }
+    return new ProductWrites(lanes, brandId, uploaderId);
   }
 
-  /** Upserts a chunk whose SKUs are distinct; its outcome counts once it has arrived. */
+  /** Upserts a chunk whose SKUs are distinct, split among the lanes; its outcome counts once it has arrived. */
   void write(List<ProductFields> chunk) {
-    inFlight.submit(ProductBatchWriter.upsert(connection, brandId, uploaderId, chunk), outcome -> {
-      inserted += outcome.inserted();
-      updated += outcome.updated();
-      unchanged += outcome.unchanged();
-    });
+    List<List<ProductFields>> parts = new ArrayList<>(LANES);
+    for (int i = 0; i < LANES; i++) parts.add(new ArrayList<>(chunk.size() / LANES + 16));
+    for (ProductFields row : chunk) parts.get(Math.floorMod(row.sku().hashCode(), LANES)).add(row);
+    for (int i = 0; i < LANES; i++) {
+      if (parts.get(i).isEmpty()) continue;
+      Lane lane = lanes.get(i);
+      lane.inFlight().submit(ProductBatchWriter.upsert(lane.connection(), brandId, uploaderId, parts.get(i)), outcome -> {
+        inserted += outcome.inserted();
+        updated += outcome.updated();
+        unchanged += outcome.unchanged();
+      });
+    }
   }
 
   /** The outcome of the chunks answered so far, for progress. */
@@ -63,24 +86,28 @@ final class ProductWrites {
     return new Outcome(inserted, updated, unchanged);
   }
 
-  /** Waits for every chunk, commits, and answers what the import did. */
+  /**
+   * Waits for every chunk, commits, and answers what the import did. Should the database stop between the lanes'
+   * commits, the lanes committed first keep their rows: valid rows of the file, as a re-upload would write them.
+   */
   Outcome commit() {
-    inFlight.drain();
+    lanes.forEach(lane -> lane.inFlight().drain());
+    open = false;
     try {
-      await(transaction.commit());
+      for (Lane lane : lanes) await(lane.transaction().commit());
     } finally {
-      open = false;
-      connection.close();
+      lanes.forEach(lane -> lane.connection().close());
     }
     return soFar();
   }
 
-  /** Undoes everything written so far; harmless after a commit or a failed statement (which ends the transaction). */
+  /** Undoes everything written so far; harmless after a commit or a failed statement (which ends its transaction). */
   void rollBack() {
     if (!open) return;
     open = false;
-    // waited for, so that a second attempt at the same rows does not queue behind this one's row locks
-    await(transaction.rollback().recover(failed -> io.vertx.core.Future.succeededFuture())
-        .eventually(connection::close));
+    // waited for, so that a second attempt at the same rows does not queue behind these row locks
+    for (Lane lane : lanes) {
+      await(lane.transaction().rollback().recover(failed -> Future.succeededFuture()).eventually(lane.connection()::close));
+    }
   }
 }
