@@ -1,7 +1,6 @@
 package cn.redlive.catalog;
 
 import cn.redlive.brand.Brands;
-import cn.redlive.product.ProductBatchWriter;
 import cn.redlive.web.Principal;
 import cn.redlive.web.ProblemException;
 import cn.redlive.web.Role;
@@ -25,14 +24,14 @@ public final class CatalogImports {
 
   private final ImportRepository repository;
   private final StagedRows staging;
-  private final ProductBatchWriter writer;
+  private final Pool pool;
   private final Brands brands;
   private final WorkerExecutor workers;
 
   public CatalogImports(Vertx vertx, Pool pool, Brands brands) {
     this.repository = new ImportRepository(pool);
     this.staging = new StagedRows(pool);
-    this.writer = new ProductBatchWriter(pool);
+    this.pool = pool;
     this.brands = brands;
     this.workers = vertx.createSharedWorkerExecutor("catalog-import", CONCURRENT_IMPORTS, 30, TimeUnit.MINUTES);
   }
@@ -52,7 +51,7 @@ public final class CatalogImports {
       ImportRun.Order order = new ImportRun.Order(job.json().getLong("id"), brand.id(), principal.accountId(), dryRun, file,
           brand.origin());
       workers.executeBlocking(() -> {
-        new ImportRun(repository, staging, writer, order).run();
+        new ImportRun(repository, staging, pool, order).run();
         return null;
       }, false);
     }));

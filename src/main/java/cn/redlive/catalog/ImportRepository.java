@@ -66,7 +66,7 @@ final class ImportRepository {
 
   /** Staged rows a job left behind (a stop mid-import, or a chunk still in flight when a file turned out broken). */
   private static final String LEFT_STAGED = """
-      DELETE FROM catalog_import_rows r USING catalog_imports i
+      DELETE FROM catalog_import_skus r USING catalog_imports i
        WHERE i.id = r.import_id AND i.status IN ('succeeded', 'failed')
       """;
 

@@ -1,8 +1,10 @@
 package cn.redlive.catalog;
 
 import cn.redlive.product.ProductBatchWriter;
+import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,25 +14,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * One import, run on a worker thread start to end, in one pass over the file: every row is checked as it is read
- * (errors go to the database in batches), and valid rows go to the staging table in chunks ({@link StagedRows}),
- * where SKUs repeated within the file are found. A dry run stops there; a commit then upserts the staged rows
- * chunk by chunk, set-based. The server holds one chunk at a time, so its memory does not grow with the file.
+ * (errors go to the database in batches); valid rows have their SKUs staged ({@link StagedRows}), where SKUs
+ * repeated within the file are found, and a commit upserts them into products in the same pass, chunk by chunk,
+ * in one transaction ({@link ProductWrites}) that is committed only when the file has no repeated SKU. A file
+ * that has one (rare: it is a mistake in the file) is rolled back and written again in a second pass over the file
+ * without the refused rows. The server holds one chunk at a time, so its memory does not grow with the file.
  */
 final class ImportRun {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
   /** Rows per staging INSERT and per upsert: few round trips, statements of a few hundred KB. */
-  static final int STAGE_CHUNK = 1000;
-  static final int WRITE_CHUNK = 2500;
+  static final int CHUNK = 2500;
   private static final int IN_FLIGHT = 2;
   private static final int PREVIEW_ROWS = 5;
   private static final int PROGRESS_EVERY = 2000;
@@ -40,17 +41,18 @@ final class ImportRun {
 
   private final ImportRepository repository;
   private final StagedRows staging;
-  private final ProductBatchWriter writer;
+  private final Pool pool;
   private final Order order;
   private final List<RowError> pendingErrors = new ArrayList<>();
   private int errorCount;
   private int failed;
-  private long readAndStaged;
+  private long read;
+  private ProductWrites writes;
 
-  ImportRun(ImportRepository repository, StagedRows staging, ProductBatchWriter writer, Order order) {
+  ImportRun(ImportRepository repository, StagedRows staging, Pool pool, Order order) {
     this.repository = repository;
     this.staging = staging;
-    this.writer = writer;
+    this.pool = pool;
     this.order = order;
   }
 
@@ -58,32 +60,52 @@ final class ImportRun {
     try {
       long started = System.nanoTime();
       FileSniffer.Facts facts = FileSniffer.sniff(order.file());
-      int rows = validate(facts);
+      if (!order.dryRun()) writes = ProductWrites.begin(pool, order.brandId(), order.uploaderId());
+      Pass pass = validate(facts);
       long validated = System.nanoTime();
-      if (!order.dryRun()) write(rows);
+      if (!order.dryRun()) {
+        if (!pass.written()) {
+          writes.rollBack();
+          writes = ProductWrites.begin(pool, order.brandId(), order.uploaderId());
+          writeAgain(facts, pass.rows());
+        }
+        ProductBatchWriter.Outcome outcome = writes.commit();
+        await(repository.written(order.jobId(), pass.rows(), outcome.inserted(), outcome.updated(), outcome.unchanged()));
+      }
       await(repository.succeed(order.jobId()));
-      log.info("catalog import {}: {} rows read and staged in {} ms, duplicates checked in {} ms, written in {} ms",
-          order.jobId(), rows, (readAndStaged - started) / 1_000_000, (validated - readAndStaged) / 1_000_000,
+      log.info("catalog import {}: {} rows read{} in {} ms, duplicates checked in {} ms, {} in {} ms", order.jobId(),
+          pass.rows(), order.dryRun() ? "" : " and written", (read - started) / 1_000_000, (validated - read) / 1_000_000,
+          order.dryRun() ? "finished" : pass.written() ? "committed" : "written again without duplicates",
           (System.nanoTime() - validated) / 1_000_000);
     } catch (ImportFailure failure) {
+      rollBack();
       await(repository.fail(order.jobId(), failure.code, failure.getMessage()));
     } catch (Exception e) {
       log.error("catalog import {} failed", order.jobId(), e);
-      await(repository.fail(order.jobId(), "internal-error", "The import stopped unexpectedly; nothing more was written. "
+      rollBack();
+      await(repository.fail(order.jobId(), "internal-error", "The import stopped unexpectedly; nothing was written. "
           + "Upload the file again (re-uploading is safe)."));
     } finally {
       cleanUp();
     }
   }
 
-  /** Reads the file once: errors reported, valid rows staged, then duplicates refused. Answers the row count. */
-  private int validate(FileSniffer.Facts facts) throws IOException {
+  /** How many data rows the file has, and whether the products of the valid ones are written (not yet committed). */
+  private record Pass(int rows, boolean written) {
+  }
+
+  /**
+   * Reads the file once: errors reported, valid rows staged and (for a commit) written, then duplicates refused.
+   * Writing stops at the first chunk that repeats a SKU within itself, since the whole pass is then rolled back.
+   */
+  private Pass validate(FileSniffer.Facts facts) throws IOException {
     JsonArray preview = new JsonArray();
     RowParser parser = new RowParser(order.brandOrigin());
-    InFlight<Void> stagingWrites = new InFlight<>();
+    InFlight<Void> stagingWrites = new InFlight<>(IN_FLIGHT);
     ProgressNotes progress = new ProgressNotes();
-    List<StagedRows.Staged> chunk = new ArrayList<>(STAGE_CHUNK);
+    List<StagedRows.Staged> chunk = new ArrayList<>(CHUNK);
     String skuColumn = Field.SKU.templateHeader;
+    boolean writing = writes != null;
     int index = 0;
     try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
       await(repository.describe(order.jobId(), facts.format().name().toLowerCase(), facts.encodingName(), rows.layout()));
@@ -99,8 +121,8 @@ final class ImportRun {
           if (preview.size() < PREVIEW_ROWS) preview.add(parsed.fields().toJson().put("row", row.number()));
         }
         index++;
-        if (chunk.size() == STAGE_CHUNK) {
-          stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
+        if (chunk.size() == CHUNK) {
+          writing = send(chunk, stagingWrites, writing);
           chunk.clear();
         }
         if (index % PROGRESS_EVERY == 0) {
@@ -110,12 +132,12 @@ final class ImportRun {
         }
       }
     }
-    if (!chunk.isEmpty()) stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
+    if (!chunk.isEmpty()) writing = send(chunk, stagingWrites, writing);
     stagingWrites.drain();
     progress.settle();
     if (index == 0) throw new ImportFailure("no-rows", "The file has a header row but no product rows.");
     flushErrors();
-    readAndStaged = System.nanoTime();
+    read = System.nanoTime();
     // the refused rows come on the event loop while this thread waits; only as many as will be stored are kept
     int room = Math.max(0, ImportRepository.MAX_STORED_ERRORS - errorCount);
     List<RowError> duplicates = new ArrayList<>();
@@ -128,27 +150,58 @@ final class ImportRun {
     errorCount += refused[0] - duplicates.size();
     flushErrors();
     await(repository.validated(order.jobId(), !order.dryRun(), index, failed, errorCount, preview));
-    return index;
+    return new Pass(index, writing && refused[0] == 0);
   }
 
-  /** Upserts the staged rows in chunks of the file's order; progress after each. */
-  private void write(int rows) {
-    InFlight<ProductBatchWriter.Outcome> upserts = new InFlight<>();
+  /** Stages a chunk's SKUs and, while still writing, upserts its products; answers whether writing goes on. */
+  private boolean send(List<StagedRows.Staged> chunk, InFlight<Void> stagingWrites, boolean writing) {
+    List<StagedRows.Staged> rows = List.copyOf(chunk);
+    stagingWrites.submit(staging.stage(order.jobId(), rows), done -> { });
+    if (!writing) return false;
+    List<ProductFields> products = rows.stream().map(StagedRows.Staged::fields).toList();
+    // a SKU twice in one statement would fail it; the duplicate check refuses both rows anyway
+    if (products.stream().map(ProductFields::sku).distinct().count() < products.size()) return false;
+    writes.write(products);
+    return true;
+  }
+
+  /**
+   * The second pass after duplicates were refused: reads the file again and upserts the rows still staged (the
+   * valid ones that were not refused), chunk by chunk of the file's positions; progress after each.
+   */
+  private void writeAgain(FileSniffer.Facts facts, int total) throws IOException {
+    RowParser parser = new RowParser(order.brandOrigin());
     ProgressNotes progress = new ProgressNotes();
-    int[] totals = new int[3];
-    for (int from = 0; from < rows; from += WRITE_CHUNK) {
-      int to = Math.min(rows, from + WRITE_CHUNK);
-      upserts.submit(writer.upsertStaged(order.brandId(), order.uploaderId(), order.jobId(), from, to), outcome -> {
-        totals[0] += outcome.inserted();
-        totals[1] += outcome.updated();
-        totals[2] += outcome.unchanged();
-        int inserted = totals[0], updated = totals[1], unchanged = totals[2];
-        progress.offer(() -> repository.written(order.jobId(), to, inserted, updated, unchanged));
-      });
+    List<ProductFields> chunk = new ArrayList<>(CHUNK);
+    Set<Integer> kept = await(staging.kept(order.jobId(), 0, CHUNK));
+    int index = 0;
+    try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
+      SourceRow row;
+      while ((row = rows.next()) != null) {
+        if (kept.contains(index)) chunk.add(parser.parse(row).fields());
+        index++;
+        if (index % CHUNK == 0) {
+          if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
+          chunk.clear();
+          kept = await(staging.kept(order.jobId(), index, index + CHUNK));
+          int done = index;
+          ProductBatchWriter.Outcome soFar = writes.soFar();
+          progress.offer(() -> repository.written(order.jobId(), done, soFar.inserted(), soFar.updated(), soFar.unchanged()));
+        }
+      }
     }
-    upserts.drain();
+    if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
     progress.settle();
-    await(repository.written(order.jobId(), rows, totals[0], totals[1], totals[2]));
+    if (index != total) throw new IllegalStateException("the file changed between passes: " + index + " rows, then " + total);
+  }
+
+  private void rollBack() {
+    if (writes == null) return;
+    try {
+      writes.rollBack();
+    } catch (RuntimeException e) {
+      log.warn("could not roll back the writes of import {}", order.jobId(), e);
+    }
   }
 
   private void cleanUp() {
@@ -178,32 +231,6 @@ final class ImportRun {
 
     void settle() {
       await(last);
-    }
-  }
-
-  /**
-   * Database writes kept in flight, at most {@link #IN_FLIGHT} at a time, so the database works on one while the
-   * next is read and sent; completions are handled in submission order. Chunks hold disjoint rows and SKUs
-   * (duplicates were refused before any upsert), so concurrent ones cannot conflict.
-   */
-  private static final class InFlight<T> {
-    private record Pending<T>(Future<T> future, Consumer<T> then) {
-    }
-
-    private final Deque<Pending<T>> pending = new ArrayDeque<>();
-
-    void submit(Future<T> future, Consumer<T> then) {
-      if (pending.size() >= IN_FLIGHT) collect();
-      pending.add(new Pending<>(future, then));
-    }
-
-    void drain() {
-      while (!pending.isEmpty()) collect();
-    }
-
-    private void collect() {
-      Pending<T> oldest = pending.poll();
-      oldest.then().accept(await(oldest.future()));
     }
   }
 

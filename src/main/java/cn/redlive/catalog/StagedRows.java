@@ -1,6 +1,5 @@
 package cn.redlive.catalog;
 
-import cn.redlive.product.ProductBatchWriter;
 import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Cursor;
@@ -9,13 +8,15 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The valid rows of a running import in catalog_import_rows: staged while the file is read, checked there for
- * SKUs repeated within the file, upserted from there chunk by chunk, deleted when the job ends. The server keeps
- * no per-row state of its own, so its memory does not grow with the file.
+ * The SKUs of a running import's valid rows in catalog_import_skus: staged while the file is read, checked there
+ * for SKUs repeated within the file, deleted when the job ends. The server keeps no per-row state of its own, so
+ * its memory does not grow with the file.
  */
 final class StagedRows {
 
@@ -26,15 +27,8 @@ final class StagedRows {
   private static final int PAGE = 1000;
 
   private static final String STAGE = """
-      INSERT INTO catalog_import_rows (import_id, seq, row_number, sku, name, category, origin, spec, weight_grams,
-                                       price_fen, commission_bp, stock, image_urls, description, certifications)
-      SELECT $1, seq, row_number, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
-             coalesce(string_to_array(nullif(image_urls, ''), E'\\n'), '{}'), description,
-             coalesce(string_to_array(nullif(certifications, ''), E'\\n'), '{}')
-        FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
-                    $10::bigint[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[])
-          AS t(seq, row_number, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
-               image_urls, description, certifications)
+      INSERT INTO catalog_import_skus (import_id, seq, row_number, sku)
+      SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[])
       """;
 
   /**
@@ -46,7 +40,7 @@ final class StagedRows {
       SELECT seq, sku, row_number, first_row, next_row
         FROM (SELECT seq, sku, row_number, count(*) OVER same_sku AS copies, min(row_number) OVER same_sku AS first_row,
                      nth_value(row_number, 2) OVER same_sku AS next_row
-                FROM catalog_import_rows
+                FROM catalog_import_skus
                WHERE import_id = $1
               WINDOW same_sku AS (PARTITION BY sku ORDER BY row_number ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
              ) counted
@@ -54,9 +48,15 @@ final class StagedRows {
        ORDER BY row_number
       """;
 
-  private static final String UNSTAGE = "DELETE FROM catalog_import_rows WHERE import_id = $1 AND seq = ANY($2::int[])";
+  /** Whether any SKU is staged twice: one aggregate, much cheaper than the window query for the usual clean file. */
+  private static final String ANY_REPEATED =
+      "SELECT count(*) <> count(DISTINCT sku) FROM catalog_import_skus WHERE import_id = $1";
 
-  private static final String CLEAR = "DELETE FROM catalog_import_rows WHERE import_id = $1";
+  private static final String UNSTAGE = "DELETE FROM catalog_import_skus WHERE import_id = $1 AND seq = ANY($2::int[])";
+
+  private static final String KEPT = "SELECT seq FROM catalog_import_skus WHERE import_id = $1 AND seq >= $2 AND seq < $3";
+
+  private static final String CLEAR = "DELETE FROM catalog_import_skus WHERE import_id = $1";
 
   private final Pool pool;
 
@@ -67,13 +67,23 @@ final class StagedRows {
   Future<Void> stage(long importId, List<Staged> rows) {
     int n = rows.size();
     Integer[] seq = new Integer[n], rowNumber = new Integer[n];
+    String[] sku = new String[n];
     for (int i = 0; i < n; i++) {
       seq[i] = rows.get(i).seq();
       rowNumber[i] = rows.get(i).rowNumber();
+      sku[i] = rows.get(i).fields().sku();
     }
-    Tuple params = ProductBatchWriter.appendColumns(Tuple.of(importId).addArrayOfInteger(seq).addArrayOfInteger(rowNumber),
-        rows.stream().map(Staged::fields).toList());
-    return pool.preparedQuery(STAGE).execute(params).mapEmpty();
+    return pool.preparedQuery(STAGE).execute(Tuple.of(importId).addArrayOfInteger(seq).addArrayOfInteger(rowNumber)
+        .addArrayOfString(sku)).mapEmpty();
+  }
+
+  /** Which of the positions in [fromSeq, toSeq) are still staged: valid rows that were not refused as duplicates. */
+  Future<Set<Integer>> kept(long importId, int fromSeq, int toSeq) {
+    return pool.preparedQuery(KEPT).execute(Tuple.of(importId, fromSeq, toSeq)).map(rows -> {
+      Set<Integer> seqs = new HashSet<>();
+      rows.forEach(row -> seqs.add(row.getInteger(0)));
+      return seqs;
+    });
   }
 
   /**
@@ -82,6 +92,11 @@ final class StagedRows {
    * through a cursor a page at a time, so even a file of nothing but repeats is never held whole.
    */
   Future<Void> refuseDuplicates(long importId, String skuColumn, Consumer<RowError> refused) {
+    return pool.preparedQuery(ANY_REPEATED).execute(Tuple.of(importId)).compose(repeated ->
+        repeated.iterator().next().getBoolean(0) ? refuseRepeated(importId, skuColumn, refused) : Future.succeededFuture());
+  }
+
+  private Future<Void> refuseRepeated(long importId, String skuColumn, Consumer<RowError> refused) {
     return pool.withTransaction(tx -> tx.prepare(DUPLICATES).compose(statement -> {
       Cursor cursor = statement.cursor(Tuple.of(importId));
       return refusePages(tx, cursor, importId, skuColumn, refused).eventually(cursor::close);

@@ -6,10 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Upserts a batch of catalog rows by (brand, SKU) in one transaction, with the same review rule as single edits:
@@ -39,39 +36,38 @@ public final class ProductBatchWriter {
       """;
   private static final int GIVEN_UPLOADER = 14;
 
-  /** Rows a catalog import staged (catalog_import_rows): $1 brand, $2 import, $3 and $4 the seq range; $5 uploader. */
-  private static final String STAGED_ROWS = """
-      WITH rows AS (
-        SELECT sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
-               certifications
-          FROM catalog_import_rows
-         WHERE import_id = $2 AND seq >= $3 AND seq < $4
-      )
-      """;
-  private static final int STAGED_UPLOADER = 5;
-  private static final String STAGED_COUNT =
-      "SELECT count(*)::int FROM catalog_import_rows WHERE import_id = $1 AND seq >= $2 AND seq < $3";
-
   private static final String SELLING_FIELDS =
       "%1$s.name, %1$s.category, %1$s.origin, %1$s.spec, %1$s.weight_grams, %1$s.price_fen, %1$s.commission_bp, "
           + "%1$s.image_urls, %1$s.description, %1$s.certifications";
 
-  /** New products and products not on sale take the new content; unchanged rows are left alone. */
+  /**
+   * New products and products not on sale take the new content. Rows equal to the stored product are filtered out
+   * before the insert: ON CONFLICT would lock (and so write) each of them even when its WHERE declines the update,
+   * which made re-uploading an unchanged catalog rewrite every page of it. Answers counts, not a row per product.
+   */
   private static final String UPSERT_UNAPPROVED = """
+      , fresh AS (
+        SELECT r.* FROM rows r
+         WHERE NOT EXISTS (SELECT FROM products p WHERE p.brand_id = $1 AND p.sku = r.sku
+                              AND (%1$s, p.stock) IS NOT DISTINCT FROM (%2$s, r.stock))
+      ), written AS (
       INSERT INTO products AS p (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
                                  image_urls, description, certifications)
       SELECT $1, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
              certifications
-        FROM rows
+        FROM fresh
       ON CONFLICT (brand_id, sku) DO UPDATE
          SET name = EXCLUDED.name, category = EXCLUDED.category, origin = EXCLUDED.origin, spec = EXCLUDED.spec,
              weight_grams = EXCLUDED.weight_grams, price_fen = EXCLUDED.price_fen, commission_bp = EXCLUDED.commission_bp,
              stock = EXCLUDED.stock, image_urls = EXCLUDED.image_urls, description = EXCLUDED.description,
              certifications = EXCLUDED.certifications, status = 'pending', reject_reason = NULL, updated_at = now()
        WHERE p.status <> 'approved'
-         AND (%s, p.stock) IS DISTINCT FROM (%s, EXCLUDED.stock)
-      RETURNING p.sku, (p.xmax = 0) AS inserted
-      """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("EXCLUDED"));
+         AND (%1$s, p.stock) IS DISTINCT FROM (%3$s, EXCLUDED.stock)
+      RETURNING (p.xmax = 0) AS inserted
+      )
+      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+        FROM written
+      """.formatted(SELLING_FIELDS.formatted("p"), SELLING_FIELDS.formatted("r"), SELLING_FIELDS.formatted("EXCLUDED"));
 
   /**
    * Approved products: a new stock figure applies at once, other changes become (or replace) the pending revision.
@@ -101,21 +97,12 @@ public final class ProductBatchWriter {
          WHERE (rev.proposed - 'stock') IS DISTINCT FROM (EXCLUDED.proposed - 'stock')
         RETURNING rev.product_id
       )
-      SELECT sku FROM stock
-      UNION
-      SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id
+      SELECT count(*)::int FROM (SELECT sku FROM stock UNION SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id) changed
       """;
 
-  /** The two statements of one source of rows. */
-  private record Statements(String upsertUnapproved, String changesOfApproved) {
-    static Statements of(String rows, int uploaderParam) {
-      return new Statements(rows + UPSERT_UNAPPROVED, rows + CHANGES_OF_APPROVED.formatted(SELLING_FIELDS.formatted("p"),
-          SELLING_FIELDS.formatted("r"), uploaderParam));
-    }
-  }
-
-  private static final Statements GIVEN = Statements.of(GIVEN_ROWS, GIVEN_UPLOADER);
-  private static final Statements STAGED = Statements.of(STAGED_ROWS, STAGED_UPLOADER);
+  private static final String UPSERT = GIVEN_ROWS + UPSERT_UNAPPROVED;
+  private static final String APPROVED = GIVEN_ROWS + CHANGES_OF_APPROVED.formatted(SELLING_FIELDS.formatted("p"),
+      SELLING_FIELDS.formatted("r"), GIVEN_UPLOADER);
 
   private final Pool pool;
 
@@ -124,38 +111,27 @@ public final class ProductBatchWriter {
   }
 
   public Future<Outcome> upsert(long brandId, long uploaderId, List<ProductFields> batch) {
-    Tuple params = appendColumns(Tuple.of(brandId), batch);
-    return write(GIVEN, params, plus(params, uploaderId), tx -> Future.succeededFuture(batch.size()));
+    return pool.withTransaction(tx -> upsert(tx, brandId, uploaderId, batch));
   }
 
   /**
-   * Upserts the rows a catalog import staged in catalog_import_rows with seq in [fromSeq, toSeq), set-based (rows
-   * refused by validation or as duplicates are not staged, so a range may hold fewer rows than it spans).
+   * The same in the caller's transaction: a catalog import writes all its chunks in one, so a file that turns out
+   * to be wrong (a repeated SKU, a broken byte near the end) leaves nothing behind. SKUs must be unique in a batch.
    */
-  public Future<Outcome> upsertStaged(long brandId, long uploaderId, long importId, int fromSeq, int toSeq) {
-    Tuple range = Tuple.of(brandId, importId, fromSeq, toSeq);
-    return write(STAGED, range, plus(range, uploaderId), tx -> tx.preparedQuery(STAGED_COUNT)
-        .execute(Tuple.of(importId, fromSeq, toSeq)).map(rows -> rows.iterator().next().getInteger(0)));
-  }
-
-  private Future<Outcome> write(Statements sql, Tuple params, Tuple withUploader,
-                                Function<SqlConnection, Future<Integer>> rowCount) {
-    return pool.withTransaction(tx -> rowCount.apply(tx).compose(count -> tx.preparedQuery(sql.upsertUnapproved())
-        .execute(params).compose(upserted -> {
-      int inserted = 0;
-      Set<String> updated = new HashSet<>();
-      for (Row row : upserted) {
-        if (row.getBoolean("inserted")) inserted++;
-        else updated.add(row.getString("sku"));
-      }
-      int newRows = inserted;
-      // every row was inserted or changed as an unapproved product: none can be an approved one
-      if (newRows + updated.size() == count) return Future.succeededFuture(new Outcome(newRows, updated.size(), 0));
-      return tx.preparedQuery(sql.changesOfApproved()).execute(withUploader).map(changed -> {
-        changed.forEach(row -> updated.add(row.getString("sku")));
-        return new Outcome(newRows, updated.size(), count - newRows - updated.size());
+  public static Future<Outcome> upsert(SqlConnection tx, long brandId, long uploaderId, List<ProductFields> batch) {
+    Tuple params = appendColumns(Tuple.of(brandId), batch);
+    return tx.preparedQuery(UPSERT).execute(params).compose(counts -> {
+      Row row = counts.iterator().next();
+      int inserted = row.getInteger("inserted"), updated = row.getInteger("updated");
+      int untouched = batch.size() - inserted - updated;
+      // every row was new or changed as an unapproved product: none can be an approved one
+      if (untouched == 0) return Future.succeededFuture(new Outcome(inserted, updated, 0));
+      // the upsert left approved products alone and made none approved, so the two counts are of distinct products
+      return tx.preparedQuery(APPROVED).execute(plus(params, uploaderId)).map(changed -> {
+        int approvedChanged = changed.iterator().next().getInteger(0);
+        return new Outcome(inserted, updated + approvedChanged, untouched - approvedChanged);
       });
-    })));
+    });
   }
 
   private static Tuple plus(Tuple params, Object extra) {

@@ -105,6 +105,27 @@ class BrokenCatalogTest {
   }
 
   @Test
+  @DisplayName("a SKU repeated chunks apart is refused too: what was written before the repeat is undone, the rest written")
+  void duplicateSkuAfterWrittenChunks() {
+    var brand = catalogs.newBrand("中宁县");
+    int distinct = ImportRun.CHUNK + 1;
+    StringBuilder csv = new StringBuilder(TEMPLATE_HEADER).append('\n');
+    csv.append("R-0,重复款,枸杞,中宁县,,,10,10%,1,,,\n");
+    for (int i = 1; i < distinct; i++) csv.append("R-").append(i).append(",枸杞 ").append(i).append(",枸杞,中宁县,,,10,10%,1,,,\n");
+    csv.append("R-0,重复款 大包装,枸杞,中宁县,,,30,10%,1,,,\n");
+    JsonObject job = commit(brand, csv.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertEquals("succeeded", job.getString("status"), job::encodePrettily);
+    assertEquals(new JsonObject().put("inserted", distinct - 1).put("updated", 0).put("unchanged", 0).put("failed", 2)
+        .put("errorCount", 2), job.getJsonObject("report"));
+    assertTrue(error(job, distinct + 2, "SKU编码").getString("message").contains("already appears in row 2"));
+    String products = "/api/v1/products?brandId=" + brand.brandId();
+    assertEquals(distinct - 1, api.get(products).as(brand.partner().token()).send().json().getLong("total"));
+    assertEquals(0, api.get(products + "&q=" + java.net.URLEncoder.encode("重复款", StandardCharsets.UTF_8))
+        .as(brand.partner().token()).send().json().getLong("total"));
+  }
+
+  @Test
   @DisplayName("cells starting with = are refused, and the error report defuses them")
   void formulaCells() {
     var brand = catalogs.newBrand("中宁县");
