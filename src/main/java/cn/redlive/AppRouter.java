@@ -28,9 +28,8 @@ final class AppRouter {
   static Router create(Vertx vertx, Services services) {
     Router root = Router.router(vertx);
     ProblemResponder problems = new ProblemResponder();
-    root.route().handler(services.httpMetrics());
-    root.route().handler(new RequestIds());
-    root.route().handler(new AccessLog());
+    // one route with three handlers: the router matches it once per request instead of three times
+    root.route().handler(services.httpMetrics()).handler(new RequestIds()).handler(new AccessLog());
 
     services.health().mount(root);
     root.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));

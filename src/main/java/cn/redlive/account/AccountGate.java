@@ -30,22 +30,25 @@ public final class AccountGate implements PrincipalCheck {
   public Future<Void> stillValid(Principal principal) {
     State cached = cache.get(principal.accountId());
     long now = System.nanoTime();
-    Future<State> state = cached != null && now - cached.fetchedAt() < TTL_NANOS
-        ? Future.succeededFuture(cached)
-        : repository.tokenState(principal.accountId()).map(found -> found
+    if (cached != null && now - cached.fetchedAt() < TTL_NANOS) return verdict(cached, principal);
+    return repository.tokenState(principal.accountId())
+        .map(found -> found
             .map(row -> new State("active".equals(row.getString("status")), row.getInteger("token_version"), now))
             .orElse(new State(false, -1, now)))
-        .onSuccess(fresh -> cache.put(principal.accountId(), fresh));
-    return state.compose(s -> {
-      if (!s.active()) {
-        return Future.failedFuture(ProblemException.unauthorized("account-disabled", "This account is disabled."));
-      }
-      if (s.tokenVersion() != principal.tokenVersion()) {
-        return Future.failedFuture(ProblemException.unauthorized("token-revoked",
-            "This token was revoked by a password change; log in again."));
-      }
-      return Future.succeededFuture();
-    });
+        .onSuccess(fresh -> cache.put(principal.accountId(), fresh))
+        .compose(fresh -> verdict(fresh, principal));
+  }
+
+  /** A completed future: the shared empty success, or the refusal. */
+  private static Future<Void> verdict(State state, Principal principal) {
+    if (!state.active()) {
+      return Future.failedFuture(ProblemException.unauthorized("account-disabled", "This account is disabled."));
+    }
+    if (state.tokenVersion() != principal.tokenVersion()) {
+      return Future.failedFuture(ProblemException.unauthorized("token-revoked",
+          "This token was revoked by a password change; log in again."));
+    }
+    return Future.succeededFuture();
   }
 
   void forget(long accountId) {

@@ -149,9 +149,9 @@ final class PartyRepository {
         .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
     if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
     else where.when(f.stage(), "p.stage = ?");
-    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + where.limitOffset();
+    String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + SqlWhere.limitOffset(paging.page(), paging.size());
     String count = registerCount(f, where);
-    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params(paging.size(), paging.offset())),
+    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params()),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
   }
 
@@ -181,8 +181,9 @@ final class PartyRepository {
         .when(Obligation.DUE.equals(f.status()) ? f.asOf() : null, "o.due_on >= ?");
     String count = DUE_COUNT + where.sql();
     return Rows.page(
-        pool.preparedQuery(DUE.formatted(count) + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind" + where.limitOffset())
-            .execute(where.params(paging.size(), paging.offset())),
+        pool.preparedQuery(DUE.formatted(count) + where.sql() + "ORDER BY o.due_on, o.streamer_id, o.kind"
+                + SqlWhere.limitOffset(paging.page(), paging.size()))
+            .execute(where.params()),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1,
         row -> PartyViews.DueItem.from(row, f.asOf()));
   }

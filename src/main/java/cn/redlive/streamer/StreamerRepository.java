@@ -32,8 +32,14 @@ final class StreamerRepository {
   /** Totals by team and status come from the tallies the database keeps (V13); only a name search counts rows. */
   private static final String TALLY = "SELECT coalesce(sum(n), 0) AS total FROM streamer_tallies";
 
+  /**
+   * The page's ids come from the filter's own index alone (index-only scans of (team_id, status, id) and the like),
+   * then their rows: a cached generic plan cannot know that a team has no active streamers and would otherwise walk
+   * the primary key filtering all of them.
+   */
   private static final String LIST = "SELECT " + Streamer.COLUMNS + ", (%s) AS total"
-      + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id";
+      + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id"
+      + " WHERE s.id IN (SELECT s.id FROM streamers s%s) ORDER BY s.id";
 
   private static final String INSERT = """
       INSERT INTO streamers (account_id, real_name, stage_name, contact, previous_occupation, birth_date, joined_on)
@@ -93,8 +99,8 @@ final class StreamerRepository {
     String count = filter.query() != null ? COUNT + where.sql() : TALLY + new SqlWhere()
         .when(filter.teamId(), "team_id = ?")
         .when(filter.status(), "status = ?").sql();
-    return Rows.page(pool.preparedQuery(LIST.formatted(count) + where.sql() + "ORDER BY s.id" + where.limitOffset())
-            .execute(where.params(paging.size(), paging.offset())),
+    String ids = where.sql() + "ORDER BY s.id" + SqlWhere.limitOffset(paging.page(), paging.size());
+    return Rows.page(pool.preparedQuery(LIST.formatted(count, ids)).execute(where.params()),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, Streamer::from);
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -46,8 +47,8 @@ final class InlineRequestValidator {
   private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
   /** Read-only after construction, so event loops share it without locks. */
   private final Map<Object, Validator> validators = new IdentityHashMap<>();
-  /** Plain Java checks for the body schemas {@link SimpleSchema} can compile; read-only after construction too. */
-  private final Map<Object, SimpleSchema> simpleBodies = new IdentityHashMap<>();
+  /** Plain Java checks for the body and parameter schemas {@link SimpleSchema} can compile; read-only after construction too. */
+  private final Map<Object, SimpleSchema> simpleSchemas = new IdentityHashMap<>();
   /** Per request body, the media type chosen for each Content-Type header seen (the inner maps are concurrent). */
   private final Map<RequestBody, Map<String, Optional<MediaType>>> mediaTypes = new IdentityHashMap<>();
   private static final int MEDIA_TYPES_REMEMBERED = 32;
@@ -62,6 +63,7 @@ final class InlineRequestValidator {
     for (Operation operation : contract.operations()) {
       for (Parameter parameter : operation.getParameters()) {
         validators.put(parameter, schemas.validator(parameter.getSchema()));
+        SimpleSchema.compile(parameter.getSchema()).ifPresent(simple -> simpleSchemas.put(parameter, simple));
       }
       RequestBody body = operation.getRequestBody();
       if (body != null) {
@@ -69,7 +71,7 @@ final class InlineRequestValidator {
         for (MediaType mediaType : body.getContent().values()) {
           if (mediaType.getSchema() != null) {
             validators.put(mediaType, schemas.validator(mediaType.getSchema()));
-            SimpleSchema.compile(mediaType.getSchema()).ifPresent(simple -> simpleBodies.put(mediaType, simple));
+            SimpleSchema.compile(mediaType.getSchema()).ifPresent(simple -> simpleSchemas.put(mediaType, simple));
           }
         }
       }
@@ -117,10 +119,52 @@ final class InlineRequestValidator {
     if (value == null || value.isNull() || transformer == null || validator == null) {
       return library.validateParameter(parameter, value);
     }
-    Object transformed = transformer.transform(parameter, String.valueOf(value.get()));
+    String raw = String.valueOf(value.get());
+    Object plain = plainPrimitive(parameter, raw);
+    Object transformed = plain != null ? plain : transformer.transform(parameter, raw);
+    SimpleSchema simple = simpleSchemas.get(parameter);
+    if (simple != null && simple.accepts(transformed)) return new RequestParameterImpl(transformed);
     OutputUnit result = validator.validate(transformed);
     return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(transformed)
         : library.validateParameter(parameter, value);
+  }
+
+  /**
+   * What the library's {@code ParameterTransformer.transformPrimitive} makes of the plain values clients send (a word
+   * for a string, a small whole number, true or false), without the regular expression it compiles and the JSON
+   * parser it runs for each of them; null for anything else, which the library transforms itself.
+   */
+  static Object plainPrimitive(Parameter parameter, String raw) {
+    SchemaType type = parameter.getSchemaType();
+    if (type == null || raw.isEmpty()) return null;
+    return switch (type) {
+      case STRING -> isWord(raw) ? raw : null;
+      case INTEGER, NUMBER -> isSmallCanonicalInt(raw) ? Integer.valueOf(raw) : null;
+      case BOOLEAN -> "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
+      default -> null;
+    };
+  }
+
+  /** {@code \w+}: ASCII letters, digits and underscores. */
+  private static boolean isWord(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) return false;
+    }
+    return true;
+  }
+
+  /** "0" or an optional minus and up to nine digits without a leading zero: JSON's own form, and an int. */
+  private static boolean isSmallCanonicalInt(String raw) {
+    int start = raw.charAt(0) == '-' ? 1 : 0;
+    int digits = raw.length() - start;
+    if (digits < 1 || digits > 9) return false;
+    if (raw.charAt(start) == '0') return digits == 1 && start == 0;
+    for (int i = start; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
   }
 
   private RequestParameter body(RequestBody requestBody, ValidatableRequest request) {
@@ -138,7 +182,7 @@ final class InlineRequestValidator {
     } catch (DecodeException e) {
       return library.validateBody(requestBody, request);
     }
-    SimpleSchema simple = simpleBodies.get(mediaType);
+    SimpleSchema simple = simpleSchemas.get(mediaType);
     if (simple != null && simple.accepts(decoded)) return new RequestParameterImpl(decoded);
     OutputUnit result = validator.validate(decoded);
     return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(decoded)

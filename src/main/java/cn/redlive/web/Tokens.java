@@ -48,7 +48,7 @@ public final class Tokens {
   public Future<Principal> verify(String token) {
     Verified known = verified.get(token);
     if (known != null) {
-      if (System.currentTimeMillis() / 1000 < known.expiresAtEpochSecond()) return Future.succeededFuture(known.principal());
+      if (System.currentTimeMillis() / 1000 < known.expiresAtEpochSecond()) return known.principal();
       verified.remove(token);
     }
     return verifySignature(token).onSuccess(principal -> remember(token, principal));
@@ -58,7 +58,7 @@ public final class Tokens {
    * Tokens whose signature was checked already, by their exact text: a lookup instead of an HMAC and two JSON
    * parses per request. The expiry is still checked on every use; revocation is the account gate's job.
    */
-  private record Verified(Principal principal, long expiresAtEpochSecond) {
+  private record Verified(Future<Principal> principal, long expiresAtEpochSecond) {
   }
 
   private static final int MAX_REMEMBERED = 10_000;
@@ -67,7 +67,8 @@ public final class Tokens {
   private void remember(String token, Principal principal) {
     if (verified.size() >= MAX_REMEMBERED) verified.clear();
     long exp = expiryOf(token);
-    if (exp > 0) verified.put(token, new Verified(principal, exp));
+    // a completed future without a context holds no state of its own, so every request can share it
+    if (exp > 0) verified.put(token, new Verified(Future.succeededFuture(principal), exp));
   }
 
   private static long expiryOf(String token) {
