@@ -164,7 +164,8 @@ public final class IngestLoad {
   }
 
   private void rate(int seconds, int batchesPerSecond, int eventsPerBatch) throws InterruptedException {
-    int total = seconds * batchesPerSecond;
+    // OpenLoop sends its unmeasured warm-up first: one body for each of those requests too
+    int total = (OpenLoop.WARM_UP_SECONDS + seconds) * batchesPerSecond;
     String run = Long.toString(System.nanoTime(), 36);
     int producers = 64;
     long[] sequences = new long[producers];
