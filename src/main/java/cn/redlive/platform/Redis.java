@@ -8,7 +8,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
@@ -79,7 +78,7 @@ public final class Redis implements AutoCloseable {
             RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
             clients.add(client);
             client.setOptions(options);
-            pinned.add(new Pinned(loop, client, resources, client.connect(StringCodec.UTF8, RedisURI.create(uri))));
+            pinned.add(new Pinned(loop, client, resources, client.connect(ExactUtf8Codec.INSTANCE, RedisURI.create(uri))));
           }
           return new Redis(vertx, shared, List.copyOf(pinned));
         })
