@@ -26,13 +26,13 @@ final class IngestService {
 
   static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
-  private final SessionRepository repository;
+  private final OrderLedger ledger;
   private final SessionCache sessions;
   private final LiveCounters counters;
   private final LiveMeters meters;
 
   IngestService(SessionRepository repository, SessionCache sessions, LiveCounters counters, LiveMeters meters) {
-    this.repository = repository;
+    this.ledger = new OrderLedger(repository);
     this.sessions = sessions;
     this.counters = counters;
     this.meters = meters;
@@ -124,7 +124,9 @@ final class IngestService {
     for (LiveEvent o : orders) {
       if (firstByOrderId.putIfAbsent(o.orderId(), o) != null) repeated.add(o);
     }
-    return repository.insertOrders(new ArrayList<>(firstByOrderId.values()), producerId, sequence).map(owners -> {
+    List<SessionRepository.OrderWrite> writes = firstByOrderId.values().stream()
+        .map(o -> new SessionRepository.OrderWrite(o, producerId, sequence)).toList();
+    return ledger.write(writes).map(owners -> {
       Map<String, SessionRepository.OrderOwner> byId = new HashMap<>();
       owners.forEach(o -> byId.putIfAbsent(o.orderId(), o));
       Set<LiveEvent> refused = new HashSet<>(repeated);

@@ -66,12 +66,14 @@ final class SessionRepository {
   private static final String INSERT_ORDERS = """
       WITH incoming AS (
         SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::int[], $5::bigint[], $6::timestamptz[],
-                             $7::text[]) AS t(order_id, session_id, product_id, quantity, amount_fen, ordered_at, buyer_id)
+                             $7::text[], $8::text[], $9::bigint[])
+                   AS t(order_id, session_id, product_id, quantity, amount_fen, ordered_at, buyer_id, producer_id,
+                        batch_sequence)
       ), inserted AS (
         INSERT INTO sales_orders (order_id, session_id, streamer_account_id, team_id, product_id, quantity, amount_fen,
                                   ordered_at, business_day, buyer_id, producer_id, batch_sequence)
         SELECT i.order_id, i.session_id, s.streamer_account_id, s.team_id, i.product_id, i.quantity, i.amount_fen,
-               i.ordered_at, (i.ordered_at AT TIME ZONE 'Asia/Shanghai')::date, i.buyer_id, $8, $9
+               i.ordered_at, (i.ordered_at AT TIME ZONE 'Asia/Shanghai')::date, i.buyer_id, i.producer_id, i.batch_sequence
           FROM incoming i JOIN live_sessions s ON s.id = i.session_id AND s.status = 'live'
         ON CONFLICT (order_id) DO NOTHING
         RETURNING order_id, producer_id, batch_sequence
@@ -166,8 +168,16 @@ final class SessionRepository {
   record OrderOwner(String orderId, String producerId, long sequence) {
   }
 
-  Future<List<OrderOwner>> insertOrders(List<LiveEvent> orders, String producerId, long sequence) {
-    int n = orders.size();
+  /** An order to write and the batch (producer, sequence) that brings it. */
+  record OrderWrite(LiveEvent order, String producerId, long sequence) {
+  }
+
+  /**
+   * Inserts the orders (one statement, one transaction; the orders may come from several batches) and answers the
+   * owner of each order id: the rows inserted now first, then those already recorded.
+   */
+  Future<List<OrderOwner>> insertOrders(List<OrderWrite> writes) {
+    int n = writes.size();
     String[] ids = new String[n];
     Long[] sessions = new Long[n];
     Long[] products = new Long[n];
@@ -175,8 +185,10 @@ final class SessionRepository {
     Long[] amounts = new Long[n];
     OffsetDateTime[] times = new OffsetDateTime[n];
     String[] buyers = new String[n];
+    String[] producers = new String[n];
+    Long[] sequences = new Long[n];
     for (int i = 0; i < n; i++) {
-      LiveEvent o = orders.get(i);
+      LiveEvent o = writes.get(i).order();
       ids[i] = o.orderId();
       sessions[i] = o.sessionId();
       products[i] = o.productId();
@@ -184,9 +196,11 @@ final class SessionRepository {
       amounts[i] = o.amountFen();
       times[i] = o.at().atOffset(java.time.ZoneOffset.UTC);
       buyers[i] = o.buyerId();
+      producers[i] = writes.get(i).producerId();
+      sequences[i] = writes.get(i).sequence();
     }
     return pool.preparedQuery(INSERT_ORDERS)
-        .execute(Tuple.from(new Object[] {ids, sessions, products, quantities, amounts, times, buyers, producerId, sequence}))
+        .execute(Tuple.from(new Object[] {ids, sessions, products, quantities, amounts, times, buyers, producers, sequences}))
         .map(rows -> {
           List<OrderOwner> owners = new ArrayList<>();
           rows.forEach(row -> owners.add(new OrderOwner(row.getString("order_id"), row.getString("producer_id"),

@@ -8,63 +8,96 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * The shared Lettuce connection. Lettuce answers on its own Netty threads; {@link #call} brings each result
- * back onto the caller's Vert.x context so handlers never touch shared state from a foreign thread.
+ * Lettuce connections to Redis, one per Vert.x event loop and running on that loop (see {@link PinnedEventLoop}).
+ * A handler's command is written on its own thread and answered there: no hand-over to a Lettuce thread and back,
+ * which on a busy two-core machine cost more wall time (two wake-ups, each waiting for a core) than Redis itself.
+ * Calls from elsewhere (worker threads, tests) use the first connection; {@link #call} brings every result back
+ * onto the caller's Vert.x context, so handlers never touch shared state from a foreign thread.
  */
 public final class Redis implements AutoCloseable {
 
-  private final Vertx vertx;
-  private final RedisClient client;
-  private final ClientResources resources;
-  private final StatefulRedisConnection<String, String> connection;
+  private record Pinned(EventLoop loop, RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> connection) {
+  }
 
-  private Redis(Vertx vertx, RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> connection) {
+  private final Vertx vertx;
+  private final ClientResources shared;
+  private final List<Pinned> pinned;
+  /** Read-only after construction, so event loops share it without locks. */
+  private final Map<EventLoop, RedisAsyncCommands<String, String>> byLoop = new IdentityHashMap<>();
+  private final RedisAsyncCommands<String, String> fallback;
+
+  private Redis(Vertx vertx, ClientResources shared, List<Pinned> pinned) {
     this.vertx = vertx;
-    this.client = client;
-    this.resources = resources;
-    this.connection = connection;
+    this.shared = shared;
+    this.pinned = pinned;
+    for (Pinned p : pinned) {
+      byLoop.put(p.loop(), p.connection().async());
+    }
+    this.fallback = pinned.get(0).connection().async();
   }
 
   public static Future<Redis> connect(Vertx vertx, String uri, Duration commandTimeout, MeterRegistry registry) {
-    ClientResources resources = ClientResources.builder()
+    // timer, computation threads and the latency recorder are shared; only the event loop differs per connection
+    ClientResources shared = ClientResources.builder()
         .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
         .build();
-    RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
-    client.setOptions(ClientOptions.builder()
+    ClientOptions options = ClientOptions.builder()
         .autoReconnect(true)
         // while Redis is down, fail at once instead of queueing commands until memory runs out
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .build());
+        .build();
+    List<RedisClient> clients = new ArrayList<>();
     // connecting builds Lettuce's reflective proxies: seconds of CPU on a busy machine, so not on an event loop
-    return vertx.executeBlocking(() -> client.connect(StringCodec.UTF8, RedisURI.create(uri)))
-        .map(connection -> new Redis(vertx, client, resources, connection))
+    return vertx.executeBlocking(() -> {
+          List<Pinned> pinned = new ArrayList<>();
+          for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+            EventLoop loop = (EventLoop) executor;
+            ClientResources resources = shared.mutate().eventLoopGroupProvider(new PinnedEventLoop(loop)).build();
+            RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
+            clients.add(client);
+            client.setOptions(options);
+            pinned.add(new Pinned(loop, client, resources, client.connect(ExactUtf8Codec.INSTANCE, RedisURI.create(uri))));
+          }
+          return new Redis(vertx, shared, List.copyOf(pinned));
+        })
         .onFailure(e -> {
-          client.shutdownAsync();
-          resources.shutdown();
+          clients.forEach(RedisClient::shutdownAsync);
+          shared.shutdown();
         });
   }
 
   public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
     Context context = Vertx.currentContext();
-    if (context == null) context = vertx.getOrCreateContext();
+    RedisAsyncCommands<String, String> commands = fallback;
+    if (context == null) {
+      context = vertx.getOrCreateContext();
+    } else if (context.isEventLoopContext()) {
+      commands = byLoop.getOrDefault(((ContextInternal) context).nettyEventLoop(), fallback);
+    }
     try {
-      return Future.fromCompletionStage(command.apply(connection.async()), context);
+      return Future.fromCompletionStage(command.apply(commands), context);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -85,10 +118,14 @@ public final class Redis implements AutoCloseable {
     return call(RedisAsyncCommands::ping).mapEmpty();
   }
 
+  /** Closes the connections; call before Vert.x closes, as they run on its event loops. */
   @Override
   public void close() {
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    resources.shutdown();
+    for (Pinned p : pinned) {
+      p.connection().close();
+      p.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      p.resources().shutdown();
+    }
+    shared.shutdown();
   }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load generator of scripts/bench/ingest. Modes:
  * <pre>
- *   max    PORT TOKEN SESSION PRODUCT SECONDS CONNECTIONS EVENTS   closed loop: batches/s and events/s
+ *   max    PORT TOKEN SESSION PRODUCT SECONDS CONNECTIONS EVENTS   closed loop: batches/s and events/s (after a
+ *                                                                 three-second unmeasured warm-up)
  *   rate   PORT TOKEN SESSION PRODUCT SECONDS BATCHES_PER_S EVENTS open loop at a fixed rate: p50/p99 from the
  *                                                                 intended send time (no coordinated omission)
  *   push   PORT TOKEN SESSION PRODUCT SAMPLES MANAGER_TOKEN         delay from a batch's acknowledgement to the
@@ -112,46 +113,59 @@ public final class IngestLoad {
         .compose(response -> response.body().map(b -> response.statusCode()));
   }
 
+  /**
+   * Closed loop for SECONDS after an unmeasured warm-up of {@link #WARM_UP_SECONDS} at the same load: each run is a
+   * fresh JVM, and its own class loading and JIT (seconds of CPU on two busy cores) are not the server's throughput.
+   */
   private void max(int seconds, int connections, int eventsPerBatch) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    AtomicLong batches = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    Histogram latency = new Histogram(3_600_000_000L, 3);
-    CountDownLatch done = new CountDownLatch(connections);
+    long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+    long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+    Window window = new Window(measureFrom, end, new Histogram(3_600_000_000L, 3), new CountDownLatch(connections));
     String run = Long.toString(System.nanoTime(), 36);
-    long started = System.nanoTime();
     for (int c = 0; c < connections; c++) {
-      String producer = "max-" + run + "-" + c;
-      loop(producer, 1, eventsPerBatch, end, batches, failures, latency, done);
+      loop("max-" + run + "-" + c, 1, eventsPerBatch, window);
     }
-    done.await();
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    double batchesPerSecond = batches.get() / elapsed;
+    window.done().await();
+    double elapsed = (System.nanoTime() - measureFrom) / 1e9;
+    double batchesPerSecond = window.batches().get() / elapsed;
     System.out.printf("max: batches_per_s=%.0f events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f failures=%d%n",
-        batchesPerSecond, batchesPerSecond * eventsPerBatch, latency.getValueAtPercentile(50) / 1e6,
-        latency.getValueAtPercentile(99) / 1e6, failures.get());
+        batchesPerSecond, batchesPerSecond * eventsPerBatch, window.latency().getValueAtPercentile(50) / 1e6,
+        window.latency().getValueAtPercentile(99) / 1e6, window.failures().get());
   }
 
-  private void loop(String producer, long sequence, int size, long end, AtomicLong batches, AtomicLong failures,
-                    Histogram latency, CountDownLatch done) {
-    if (System.nanoTime() >= end) {
-      done.countDown();
+  static final int WARM_UP_SECONDS = 3;
+
+  /** The measured part of a closed-loop run: only batches sent from {@code from} on count. */
+  private record Window(long from, long end, Histogram latency, CountDownLatch done, AtomicLong batches,
+                        AtomicLong failures) {
+    Window(long from, long end, Histogram latency, CountDownLatch done) {
+      this(from, end, latency, done, new AtomicLong(), new AtomicLong());
+    }
+  }
+
+  private void loop(String producer, long sequence, int size, Window window) {
+    if (System.nanoTime() >= window.end()) {
+      window.done().countDown();
       return;
     }
     Buffer body = batch(producer, sequence, size);
     long sent = System.nanoTime();
     send(body).onComplete(result -> {
-      synchronized (latency) {
-        latency.recordValue(Math.min(System.nanoTime() - sent, latency.getHighestTrackableValue()));
+      if (sent >= window.from()) {
+        Histogram latency = window.latency();
+        synchronized (latency) {
+          latency.recordValue(Math.min(System.nanoTime() - sent, latency.getHighestTrackableValue()));
+        }
+        if (result.succeeded() && result.result() == 200) window.batches().incrementAndGet();
+        else window.failures().incrementAndGet();
       }
-      if (result.succeeded() && result.result() == 200) batches.incrementAndGet();
-      else failures.incrementAndGet();
-      loop(producer, sequence + 1, size, end, batches, failures, latency, done);
+      loop(producer, sequence + 1, size, window);
     });
   }
 
   private void rate(int seconds, int batchesPerSecond, int eventsPerBatch) throws InterruptedException {
-    int total = seconds * batchesPerSecond;
+    // OpenLoop sends its unmeasured warm-up first: one body for each of those requests too
+    int total = (OpenLoop.WARM_UP_SECONDS + seconds) * batchesPerSecond;
     String run = Long.toString(System.nanoTime(), 36);
     int producers = 64;
     long[] sequences = new long[producers];
