@@ -71,14 +71,15 @@ public final class Redis implements AutoCloseable {
     List<RedisClient> clients = new ArrayList<>();
     // connecting builds Lettuce's reflective proxies: seconds of CPU on a busy machine, so not on an event loop
     return vertx.executeBlocking(() -> {
+          RedisURI address = RedisURI.create(uri);
           List<Pinned> pinned = new ArrayList<>();
           for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
             EventLoop loop = (EventLoop) executor;
             ClientResources resources = shared.mutate().eventLoopGroupProvider(new PinnedEventLoop(loop)).build();
-            RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
+            RedisClient client = RedisClient.create(resources, address);
             clients.add(client);
             client.setOptions(options);
-            pinned.add(new Pinned(loop, client, resources, client.connect(ExactUtf8Codec.INSTANCE, RedisURI.create(uri))));
+            pinned.add(new Pinned(loop, client, resources, client.connect(ExactUtf8Codec.INSTANCE, address)));
           }
           return new Redis(vertx, shared, List.copyOf(pinned));
         })
