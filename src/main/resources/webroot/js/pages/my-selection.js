@@ -79,10 +79,15 @@ export async function render(root) {
   }
 
   function removeButton(item) {
-    const button = h('button', { class: 'btn small', type: 'button' }, '移除');
+    return changeButton('移除', 'btn small', () => api.del(`/selection-lists/${current.id}/items/${item.productId}`));
+  }
+
+  /** A button that changes the open list, then shows the list and the search results as they now stand. */
+  function changeButton(label, classes, change) {
+    const button = h('button', { class: classes, type: 'button' }, label);
     button.addEventListener('click', async () => {
       try {
-        await busy(button, () => api.del(`/selection-lists/${current.id}/items/${item.productId}`));
+        await busy(button, change);
         await show(current.id);
         refreshResults();
       } catch (error) {
@@ -120,17 +125,7 @@ export async function render(root) {
   }
 
   function addButton(product) {
-    const button = h('button', { class: 'btn small primary', type: 'button' }, '加入');
-    button.addEventListener('click', async () => {
-      try {
-        await busy(button, () => api.put(`/selection-lists/${current.id}/items/${product.id}`));
-        await show(current.id);
-        refreshResults();
-      } catch (error) {
-        mount(messages, errorNotice(error));
-      }
-    });
-    return button;
+    return changeButton('加入', 'btn small primary', () => api.put(`/selection-lists/${current.id}/items/${product.id}`));
   }
 
   await loadLists();
