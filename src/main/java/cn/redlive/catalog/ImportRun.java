@@ -21,11 +21,12 @@ import java.util.concurrent.CompletionException;
 
 /**
  * One import, run on a worker thread start to end, in one pass over the file: every row is checked as it is read
- * (errors go to the database in batches); valid rows have their SKUs staged ({@link StagedRows}), where SKUs
- * repeated within the file are found, and a commit upserts them into products in the same pass, chunk by chunk,
- * in one transaction ({@link ProductWrites}) that is committed only when the file has no repeated SKU. A file
- * that has one (rare: it is a mistake in the file) is rolled back and written again in a second pass over the file
- * without the refused rows. The server holds one chunk at a time, so its memory does not grow with the file.
+ * (errors go to the database in batches), and a commit upserts the valid rows into products in the same pass,
+ * chunk by chunk, in one transaction ({@link ProductWrites}) that is committed only when the file has no repeated
+ * SKU ({@link SkuFingerprints}). A file that may have one (rare: it is a mistake in the file) has its SKUs staged
+ * and checked exactly ({@link StagedRows}) in a second pass; its writes are rolled back and done again in a third
+ * pass without the refused rows. The server holds one chunk at a time and a fixed-size table of fingerprints, so
+ * its memory does not grow with the file.
  */
 final class ImportRun {
 
@@ -95,17 +96,18 @@ final class ImportRun {
   }
 
   /**
-   * Reads the file once: errors reported, valid rows staged and (for a commit) written, then duplicates refused.
-   * Writing stops at the first chunk that repeats a SKU within itself, since the whole pass is then rolled back.
+   * Reads the file once: errors reported and, for a commit, valid rows written chunk by chunk. SKU fingerprints tell
+   * whether the file may repeat a SKU; only then does the exact check run (a second pass stages the SKUs in the
+   * database) and writing stops, since the writes are then rolled back and done again without the refused rows.
    */
   private Pass validate(FileSniffer.Facts facts) throws IOException {
     JsonArray preview = new JsonArray();
     RowParser parser = new RowParser(order.brandOrigin());
-    InFlight<Void> stagingWrites = new InFlight<>(IN_FLIGHT);
+    SkuFingerprints fingerprints = new SkuFingerprints();
     ProgressNotes progress = new ProgressNotes();
-    List<StagedRows.Staged> chunk = new ArrayList<>(CHUNK);
+    List<ProductFields> chunk = new ArrayList<>(CHUNK);
     String skuColumn = Field.SKU.templateHeader;
-    boolean writing = writes != null;
+    boolean maybeRepeated = false;
     int index = 0;
     try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
       await(repository.describe(order.jobId(), facts.format().name().toLowerCase(), facts.encodingName(), rows.layout()));
@@ -117,12 +119,13 @@ final class ImportRun {
           report(parsed.errors());
         } else {
           skuColumn = row.column(Field.SKU);
-          chunk.add(new StagedRows.Staged(index, row.number(), parsed.fields()));
+          if (fingerprints.add(parsed.fields().sku()) != SkuFingerprints.Seen.NEW) maybeRepeated = true;
+          chunk.add(parsed.fields());
           if (preview.size() < PREVIEW_ROWS) preview.add(parsed.fields().toJson().put("row", row.number()));
         }
         index++;
         if (chunk.size() == CHUNK) {
-          writing = send(chunk, stagingWrites, writing);
+          write(chunk, maybeRepeated);
           chunk.clear();
         }
         if (index % PROGRESS_EVERY == 0) {
@@ -132,12 +135,39 @@ final class ImportRun {
         }
       }
     }
-    if (!chunk.isEmpty()) writing = send(chunk, stagingWrites, writing);
-    stagingWrites.drain();
+    if (!chunk.isEmpty()) write(chunk, maybeRepeated);
     progress.settle();
     if (index == 0) throw new ImportFailure("no-rows", "The file has a header row but no product rows.");
     flushErrors();
     read = System.nanoTime();
+    if (maybeRepeated) refuseDuplicates(facts, skuColumn);
+    await(repository.validated(order.jobId(), !order.dryRun(), index, failed, errorCount, preview));
+    return new Pass(index, writes != null && !maybeRepeated);
+  }
+
+  /** Upserts a chunk while the file is still known to repeat no SKU (a SKU twice would fail the statement). */
+  private void write(List<ProductFields> chunk, boolean maybeRepeated) {
+    if (writes != null && !maybeRepeated) writes.write(List.copyOf(chunk));
+  }
+
+  /**
+   * The exact check: stages every valid row's SKU (a second pass over the file), then refuses the rows whose SKU
+   * the file holds more than once, reporting them like any other row error.
+   */
+  private void refuseDuplicates(FileSniffer.Facts facts, String skuColumn) throws IOException {
+    RowParser parser = new RowParser(order.brandOrigin());
+    InFlight<Void> stagingWrites = new InFlight<>(IN_FLIGHT);
+    List<StagedRows.Staged> chunk = new ArrayList<>(CHUNK);
+    eachRow(facts, (index, row) -> {
+      RowParser.Parsed parsed = parser.parse(row);
+      if (parsed.ok()) chunk.add(new StagedRows.Staged(index, row.number(), parsed.fields()));
+      if (chunk.size() == CHUNK) {
+        stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
+        chunk.clear();
+      }
+    });
+    if (!chunk.isEmpty()) stagingWrites.submit(staging.stage(order.jobId(), chunk), done -> { });
+    stagingWrites.drain();
     // the refused rows come on the event loop while this thread waits; only as many as will be stored are kept
     int room = Math.max(0, ImportRepository.MAX_STORED_ERRORS - errorCount);
     List<RowError> duplicates = new ArrayList<>();
@@ -149,50 +179,45 @@ final class ImportRun {
     report(duplicates);
     errorCount += refused[0] - duplicates.size();
     flushErrors();
-    await(repository.validated(order.jobId(), !order.dryRun(), index, failed, errorCount, preview));
-    return new Pass(index, writing && refused[0] == 0);
-  }
-
-  /** Stages a chunk's SKUs and, while still writing, upserts its products; answers whether writing goes on. */
-  private boolean send(List<StagedRows.Staged> chunk, InFlight<Void> stagingWrites, boolean writing) {
-    List<StagedRows.Staged> rows = List.copyOf(chunk);
-    stagingWrites.submit(staging.stage(order.jobId(), rows), done -> { });
-    if (!writing) return false;
-    List<ProductFields> products = rows.stream().map(StagedRows.Staged::fields).toList();
-    // a SKU twice in one statement would fail it; the duplicate check refuses both rows anyway
-    if (products.stream().map(ProductFields::sku).distinct().count() < products.size()) return false;
-    writes.write(products);
-    return true;
   }
 
   /**
-   * The second pass after duplicates were refused: reads the file again and upserts the rows still staged (the
-   * valid ones that were not refused), chunk by chunk of the file's positions; progress after each.
+   * The pass after the exact check: reads the file again and upserts the rows still staged (the valid ones that
+   * were not refused), chunk by chunk of the file's positions; progress after each.
    */
   private void writeAgain(FileSniffer.Facts facts, int total) throws IOException {
     RowParser parser = new RowParser(order.brandOrigin());
     ProgressNotes progress = new ProgressNotes();
     List<ProductFields> chunk = new ArrayList<>(CHUNK);
-    Set<Integer> kept = await(staging.kept(order.jobId(), 0, CHUNK));
+    List<Set<Integer>> kept = new ArrayList<>(List.of(await(staging.kept(order.jobId(), 0, CHUNK))));
+    int rows = eachRow(facts, (index, row) -> {
+      if (kept.get(0).contains(index)) chunk.add(parser.parse(row).fields());
+      int next = index + 1;
+      if (next % CHUNK == 0) {
+        if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
+        chunk.clear();
+        kept.set(0, await(staging.kept(order.jobId(), next, next + CHUNK)));
+        ProductBatchWriter.Outcome soFar = writes.soFar();
+        progress.offer(() -> repository.written(order.jobId(), next, soFar.inserted(), soFar.updated(), soFar.unchanged()));
+      }
+    });
+    if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
+    progress.settle();
+    if (rows != total) throw new IllegalStateException("the file changed between passes: " + total + " rows, then " + rows);
+  }
+
+  private interface RowVisitor {
+    void visit(int index, SourceRow row) throws IOException;
+  }
+
+  /** Reads the file's data rows in order, each with its position (0-based); answers how many there were. */
+  private int eachRow(FileSniffer.Facts facts, RowVisitor visitor) throws IOException {
     int index = 0;
     try (CountingStream in = open(); CatalogRows rows = rows(facts, in)) {
       SourceRow row;
-      while ((row = rows.next()) != null) {
-        if (kept.contains(index)) chunk.add(parser.parse(row).fields());
-        index++;
-        if (index % CHUNK == 0) {
-          if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
-          chunk.clear();
-          kept = await(staging.kept(order.jobId(), index, index + CHUNK));
-          int done = index;
-          ProductBatchWriter.Outcome soFar = writes.soFar();
-          progress.offer(() -> repository.written(order.jobId(), done, soFar.inserted(), soFar.updated(), soFar.unchanged()));
-        }
-      }
+      while ((row = rows.next()) != null) visitor.visit(index++, row);
     }
-    if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
-    progress.settle();
-    if (index != total) throw new IllegalStateException("the file changed between passes: " + index + " rows, then " + total);
+    return index;
   }
 
   private void rollBack() {

@@ -43,13 +43,17 @@ public final class ProductBatchWriter {
   /**
    * New products and products not on sale take the new content. Rows equal to the stored product are filtered out
    * before the insert: ON CONFLICT would lock (and so write) each of them even when its WHERE declines the update,
-   * which made re-uploading an unchanged catalog rewrite every page of it. Answers counts, not a row per product.
+   * which made re-uploading an unchanged catalog rewrite every page of it. The stored product is looked up per row
+   * (LATERAL ... LIMIT 1 keeps the planner from turning it into a join): as NOT EXISTS, the planner hashed all of the
+   * brand's products for every chunk, so a 100,000-row import into a growing brand read the brand ~40 times over.
+   * Answers counts, not a row per product.
    */
   private static final String UPSERT_UNAPPROVED = """
       , fresh AS (
         SELECT r.* FROM rows r
-         WHERE NOT EXISTS (SELECT FROM products p WHERE p.brand_id = $1 AND p.sku = r.sku
-                              AND (%1$s, p.stock) IS NOT DISTINCT FROM (%2$s, r.stock))
+          LEFT JOIN LATERAL (SELECT (%1$s, p.stock) IS NOT DISTINCT FROM (%2$s, r.stock) AS same
+                               FROM products p WHERE p.brand_id = $1 AND p.sku = r.sku LIMIT 1) stored ON true
+         WHERE stored.same IS NOT TRUE
       ), written AS (
       INSERT INTO products AS p (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
                                  image_urls, description, certifications)
@@ -71,14 +75,15 @@ public final class ProductBatchWriter {
 
   /**
    * Approved products: a new stock figure applies at once, other changes become (or replace) the pending revision.
-   * Both read the same snapshot; the jsonb keys match ProductFields.toJson, so a revision proposed by an edit and
-   * by an upload compare equal. {@code $%3$d} is the uploader.
+   * Looked up per row, as in {@link #UPSERT_UNAPPROVED}. Both read the same snapshot; the jsonb keys match
+   * ProductFields.toJson, so a revision proposed by an edit and by an upload compare equal. {@code $%3$d} is the uploader.
    */
   private static final String CHANGES_OF_APPROVED = """
       , approved AS (
         SELECT p.id, p.stock AS live_stock, (%1$s) IS DISTINCT FROM (%2$s) AS selling_changed, r.*
-          FROM rows r JOIN products p ON p.brand_id = $1 AND p.sku = r.sku
-         WHERE p.status = 'approved'
+          FROM rows r
+         CROSS JOIN LATERAL (SELECT * FROM products p WHERE p.brand_id = $1 AND p.sku = r.sku AND p.status = 'approved'
+                              LIMIT 1) p
       ), stock AS (
         UPDATE products p SET stock = a.stock, updated_at = now()
           FROM approved a
