@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A product-library search. The SQL is assembled from fixed fragments for the filters actually given, so each
- * combination gets a plan that can use its index (the trigram index for name substrings); values are always bound.
+ * combination gets a plan of its own; values are always bound.
  */
 public record ProductQuery(String name, Long brandId, String category, String origin, Long minPriceFen, Long maxPriceFen,
                            Integer minCommissionBp, String status, String sort, Paging paging) {
@@ -29,7 +29,30 @@ public record ProductQuery(String name, Long brandId, String category, String or
   record Sql(String text, List<Object> params) {
   }
 
-  Sql toSql() {
+  /**
+   * The page and the total are two statements, run side by side. As one (count(*) OVER ()), every matching row was
+   * joined, materialized and sorted before the page was cut: a word matching most of 100,000 products took about a
+   * third of a second. Now the page stops after its rows when an index gives the order (newest first), and the
+   * count reads only the products table.
+   */
+  Sql pageSql() {
+    Sql filter = filter();
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(paging.size());
+    params.add(paging.offset());
+    String text = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + filter.text()
+        + " ORDER BY " + SORTS.getOrDefault(sort == null ? "newest" : sort, SORTS.get("newest"))
+        + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
+    return new Sql(text, params);
+  }
+
+  Sql countSql() {
+    Sql filter = filter();
+    return new Sql("SELECT count(*) FROM products p" + filter.text(), filter.params());
+  }
+
+  /** The WHERE clause of the filters given (empty when none), with its parameters. */
+  private Sql filter() {
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (name != null) {
@@ -46,13 +69,7 @@ public record ProductQuery(String name, Long brandId, String category, String or
     add(where, params, "p.price_fen <= $", maxPriceFen);
     add(where, params, "p.commission_bp >= $", minCommissionBp);
     add(where, params, "p.status = $", status);
-    params.add(paging.size());
-    params.add(paging.offset());
-    String text = "SELECT " + Product.COLUMNS + ", count(*) OVER () AS total FROM " + Product.FROM
-        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-        + " ORDER BY " + SORTS.getOrDefault(sort == null ? "newest" : sort, SORTS.get("newest"))
-        + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
-    return new Sql(text, params);
+    return new Sql(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
   }
 
   private static void add(List<String> where, List<Object> params, String fragment, Object value) {

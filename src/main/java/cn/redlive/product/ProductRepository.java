@@ -188,8 +188,14 @@ final class ProductRepository {
   }
 
   Future<PageOf> search(ProductQuery query) {
-    ProductQuery.Sql sql = query.toSql();
-    return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.params())).map(ProductRepository::page);
+    ProductQuery.Sql page = query.pageSql(), count = query.countSql();
+    Future<RowSet<Row>> items = pool.preparedQuery(page.text()).execute(Tuple.from(page.params()));
+    Future<RowSet<Row>> total = pool.preparedQuery(count.text()).execute(Tuple.from(count.params()));
+    return Future.all(items, total).map(both -> {
+      List<Product> products = new ArrayList<>();
+      items.result().forEach(row -> products.add(Product.from(row)));
+      return new PageOf(products, total.result().iterator().next().getLong(0));
+    });
   }
 
   Future<PageOf> queue(Long brandId, int limit, int offset) {
