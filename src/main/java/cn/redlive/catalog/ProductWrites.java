@@ -30,6 +30,8 @@ final class ProductWrites {
    * One lane: on a 100k-row file two lanes spent 7.0 s of PostgreSQL CPU against 4.6 s for one (61 buffer hits per
    * row against 38: the two sessions contend for the same rightmost index pages and the trigram index's pending
    * list), and on this 2-core machine the parser needs the other core; bench medians were equal within the noise.
+   * Two lanes now deadlock: the products report version (V45) is bumped by every upsert statement, and the first
+   * lane's transaction holds that row until commit, while the commit waits for the second lane.
    */
   static final int LANES = 1;
   private static final int IN_FLIGHT = 2;
