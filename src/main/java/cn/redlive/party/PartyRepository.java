@@ -64,22 +64,21 @@ final class PartyRepository {
 
   private static final String REGISTER_FROM = " FROM streamers s LEFT JOIN party_records p ON p.streamer_id = s.id";
 
-  /** Team names and the next due date are looked up only for the rows of the page. */
+  /** Team names are looked up only for the rows of the page; the next due date is the record's own (V50). */
   private static final String REGISTER = """
       WITH page AS (
-        SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, coalesce(p.stage, 'none') AS stage
+        SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, coalesce(p.stage, 'none') AS stage, p.next_due_on
         %s
       )
-      SELECT page.*, t.name AS team_name,
-             (SELECT min(o.due_on) FROM party_obligations o WHERE o.streamer_id = page.id) AS next_due_on,
-             (%s) AS total
+      SELECT page.*, t.name AS team_name, (%s) AS total
         FROM page LEFT JOIN teams t ON t.id = page.team_id
        ORDER BY page.id
       """;
 
   private static final String TALLY = "SELECT coalesce(sum(n), 0) AS total FROM streamer_tallies";
 
-  private static final String DUE_STREAMERS = "SELECT count(DISTINCT o.streamer_id) AS total FROM party_obligations o WHERE o.due_on <= $1";
+  /** Only records carry obligations, and each carries its earliest (V50): an index-only count, no sort. */
+  private static final String DUE_STREAMERS = "SELECT count(*) AS total FROM party_records p WHERE p.next_due_on <= $1";
 
   /** Streamers who left owe nothing (their obligations are removed), so the count needs no join. */
   private static final String DUE_COUNT = "SELECT count(*) AS total FROM party_obligations o";
@@ -146,7 +145,7 @@ final class PartyRepository {
     SqlWhere where = new SqlWhere()
         .when(f.teamId(), "s.team_id = ?")
         .when(f.status(), "s.status = ?")
-        .when(f.dueBy(), "EXISTS (SELECT 1 FROM party_obligations o WHERE o.streamer_id = s.id AND o.due_on <= ?)");
+        .when(f.dueBy(), "p.next_due_on <= ?");
     if (Stage.NONE.code().equals(f.stage())) where.always("p.streamer_id IS NULL");
     else where.when(f.stage(), "p.stage = ?");
     String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + SqlWhere.limitOffset(paging.page(), paging.size());
@@ -157,7 +156,7 @@ final class PartyRepository {
 
   /**
    * The register's total: from the tallies (V13) unless it depends on the day; then, with no other filter, from the
-   * obligations alone (leavers owe nothing); else by counting the filtered rows. Values go in the order of
+   * records' next due dates alone (leavers owe nothing); else by counting the filtered rows. Values go in the order of
    * {@code where}, so the count shares the page query's parameters.
    */
   private static String registerCount(RegisterFilter f, SqlWhere where) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Managers list Party records and count them per stage")
@@ -92,6 +93,34 @@ class PartyRegisterTest {
     assertEquals(1, total("/party/records?team=" + teamA + "&stage=activist"));
     assertEquals(0, total("/party/records?team=" + teamA + "&stage=none"));
     assertEquals(1, total("/party/records?team=" + teamA + "&stage=activist&page=3&size=1"), "past the last page");
+  }
+
+  @Test
+  @DisplayName("a record's next due date follows its obligations as steps are recorded and when the streamer leaves")
+  void nextDueFollowsObligations() {
+    long team = people.team();
+    long streamer = member(team);
+    people.ok(streamer, "application", "2025-03-10");
+    assertEquals("2025-04-10", nextDue(team), "the talk, a month after applying");
+    assertEquals(1, register("team=" + team + "&due=true&asOf=2025-03-31").json().getLong("total"));
+
+    people.ok(streamer, "talk", "2025-03-20");
+    assertNull(nextDue(team), "nothing is owed once the talk is held");
+    assertEquals(0, register("team=" + team + "&due=true&asOf=2025-03-31").json().getLong("total"));
+
+    people.ok(streamer, "activist", "2025-04-01");
+    assertEquals("2025-10-01", nextDue(team), "the assessment, six months on");
+
+    Reply left = api.method("PATCH", "/api/v1/streamers/" + streamer).as(people.managerToken())
+        .json(new JsonObject().put("status", "left")).send();
+    assertEquals(200, left.status(), left::toString);
+    JsonObject leaver = register("status=left&stage=activist&size=200").json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(item -> item.getLong("streamerId") == streamer).findFirst().orElseThrow();
+    assertNull(leaver.getString("nextDueOn"), "a streamer who left owes nothing");
+  }
+
+  private String nextDue(long team) {
+    return register("team=" + team).json().getJsonArray("items").getJsonObject(0).getString("nextDueOn");
   }
 
   private long total(String path) {
