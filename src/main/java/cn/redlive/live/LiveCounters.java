@@ -49,36 +49,8 @@ final class LiveCounters {
   }
 
   Future<Applied> apply(long sessionId, String producerId, long sequence, List<LiveEvent> events, long nowMillis) {
-    List<String> args = new ArrayList<>(3 + events.size() * 4);
-    args.add(producerId);
-    args.add(Long.toString(sequence));
-    args.add(Long.toString(nowMillis));
-    for (LiveEvent e : events) {
-      args.add(e.type().luaCode);
-      switch (e.type()) {
-        case VIEWER_JOIN, HEARTBEAT, VIEWER_LEAVE -> {
-          args.add(e.viewerId());
-          args.add("");
-          args.add("");
-        }
-        case LIKE -> {
-          args.add(Long.toString(e.count()));
-          args.add("");
-          args.add("");
-        }
-        case ORDER -> {
-          args.add(Long.toString(e.productId()));
-          args.add(Long.toString(e.amountFen()));
-          args.add(e.buyerId());
-        }
-        default -> {
-          args.add("");
-          args.add("");
-          args.add("");
-        }
-      }
-    }
-    return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args.toArray(String[]::new)).map(result -> {
+    String[] args = CounterDelta.args(producerId, sequence, nowMillis, events);
+    return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args).map(result -> {
       long status = (Long) result.get(0);
       long gmv = (Long) result.get(1);
       Outcome outcome = status == 1 ? Outcome.APPLIED : status == 0 ? Outcome.DUPLICATE_BATCH : Outcome.NOT_LIVE;
