@@ -219,6 +219,16 @@ class LiveIngestionTest {
     assertEquals(1000, first);
     assertEquals(10000, second, "two orders with distinct ids in two batches");
     assertTrue(rankOf(items, two.streamer().id()) < rankOf(items, one.streamer().id()));
+    assertTrue(leaderboardTtlSeconds() > 0, "the day's leaderboard expires");
+  }
+
+  private static long leaderboardTtlSeconds() {
+    var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
+    try (var connection = redis.connect()) {
+      return connection.sync().ttl(LiveKeys.leaderboard(java.time.LocalDate.now(IngestService.BUSINESS_ZONE)));
+    } finally {
+      redis.shutdown();
+    }
   }
 
   @Test
