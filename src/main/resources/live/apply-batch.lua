@@ -1,12 +1,19 @@
--- Applies one ingest batch to one live session, atomically and at most once.
+-- Applies one session's share of an ingest batch, atomically and at most once.
 -- KEYS: 1 meta, 2 counters, 3 unique viewers (HLL), 4 heartbeats (zset), 5 producer sequences,
 --       6 GMV per product, 7 GMV per minute, 8 buyers (HLL)
--- ARGV: 1 producer id, 2 batch sequence, 3 now (ms), then 4 values per event: type, a, b, c
---   J viewer | H viewer | V viewer (leave) | K count | F | C | S | O product amount buyer
--- Returns {status, gmv}: status 1 applied, 0 duplicate batch (sequence already seen), -1 session not live.
+-- ARGV: 1 producer id, 2 batch sequence, 3 now (ms), 4 likes, 5 follows, 6 comments, 7 shares, 8 orders, 9 GMV,
+--       10-14 how many viewers of kinds A to E follow, 15 how many products follow, 16 how many buyers follow,
+--       then the viewers kind by kind, then product and amount pairs, then the buyers.
+-- The share arrives summed up (see CounterDelta.java): every argument costs Redis a Lua string, and Redis runs one
+-- script at a time, so each viewer comes once, sorted by what its events in the batch do:
+--   credited: its first event is a heartbeat or a leave (the time since its last heartbeat counts as watched)
+--   present:  its last event is a join or a heartbeat (it is watching after the batch; otherwise it is gone)
+--   seen:     it joined or beat at least once (a unique viewer)
+--   A credited, gone, unseen | B credited, gone, seen | C credited, present | D present | E gone, seen
+-- so that every set below is one run of arguments: credited A-C, seen B-E, present C-D, gone A-B and E.
+-- Returns {status, gmv}: status 1 applied, 0 duplicate batch (sequence already seen), -1 session not live; gmv is
+-- the session's GMV after an applied share with orders or a duplicate, 0 after an applied share without orders.
 -- Replays (a retried batch, or Lettuce re-sending after a reconnect) hit the sequence check and change nothing.
--- Redis runs one script at a time, so the work per event is kept in Lua tables: the heartbeat set is read once
--- (ZMSCORE) and written once (ZADD, ZREM) per batch instead of once or twice per event.
 if redis.call('HGET', KEYS[1], 'status') ~= 'live' then
   return {-1, 0}
 end
@@ -18,92 +25,50 @@ end
 redis.call('HSET', KEYS[5], ARGV[1], seq)
 
 local now = tonumber(ARGV[3])
-local minute = tostring(math.floor(now / 60000))
-local likes, fans, comments, shares, orders, gmv, watch = 0, 0, 0, 0, 0, 0, 0
-local viewers = {}
-local buyers = {}
+local a, b, c, d, e = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
+local startA = 17
+local startC = startA + a + b
+local startE = startC + c + d
+local after = startE + e
 
--- the distinct viewers of this batch, in order of first appearance, and their last heartbeat before it
-local touched = {}
-local lastSeen = {}
-for i = 4, #ARGV, 4 do
-  local t, a = ARGV[i], ARGV[i + 1]
-  if (t == 'J' or t == 'H' or t == 'V') and lastSeen[a] == nil then
-    touched[#touched + 1] = a
-    lastSeen[a] = false
+local watch = 0
+if startC + c > startA then
+  local scores = redis.call('ZMSCORE', KEYS[4], unpack(ARGV, startA, startC + c - 1))
+  for j = 1, a + b + c do
+    if scores[j] then
+      local gap = now - tonumber(scores[j])
+      if gap > 0 and gap <= 60000 then watch = watch + gap end
+    end
   end
 end
-if #touched > 0 then
-  local scores = redis.call('ZMSCORE', KEYS[4], unpack(touched))
-  for j = 1, #touched do
-    if scores[j] then lastSeen[touched[j]] = tonumber(scores[j]) end
-  end
-end
-
-local function watched(viewer)
-  local seen = lastSeen[viewer]
-  if seen then
-    local gap = now - seen
-    if gap > 0 and gap <= 60000 then watch = watch + gap end
-  end
-end
-
-for i = 4, #ARGV, 4 do
-  local t, a, b, c = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
-  if t == 'J' then
-    viewers[#viewers + 1] = a
-    lastSeen[a] = now
-  elseif t == 'H' then
-    watched(a)
-    viewers[#viewers + 1] = a
-    lastSeen[a] = now
-  elseif t == 'V' then
-    watched(a)
-    lastSeen[a] = false
-  elseif t == 'K' then
-    likes = likes + tonumber(a)
-  elseif t == 'F' then
-    fans = fans + 1
-  elseif t == 'C' then
-    comments = comments + 1
-  elseif t == 'S' then
-    shares = shares + 1
-  elseif t == 'O' then
-    local amount = tonumber(b)
-    orders = orders + 1
-    gmv = gmv + amount
-    redis.call('HINCRBY', KEYS[6], a, amount)
-    redis.call('HINCRBY', KEYS[7], minute, amount)
-    buyers[#buyers + 1] = c
-  end
-end
-
--- each touched viewer ends the batch either watching (heartbeat now) or gone
-local present, gone = {}, {}
-for j = 1, #touched do
-  local v = touched[j]
-  if lastSeen[v] then
+if startE > startC then
+  local present = {}
+  for i = startC, startE - 1 do
     present[#present + 1] = now
-    present[#present + 1] = v
-  else
-    gone[#gone + 1] = v
+    present[#present + 1] = ARGV[i]
   end
+  redis.call('ZADD', KEYS[4], unpack(present))
 end
-if #present > 0 then redis.call('ZADD', KEYS[4], unpack(present)) end
-if #gone > 0 then redis.call('ZREM', KEYS[4], unpack(gone)) end
+if startC > startA then redis.call('ZREM', KEYS[4], unpack(ARGV, startA, startC - 1)) end
+if after > startE then redis.call('ZREM', KEYS[4], unpack(ARGV, startE, after - 1)) end
+if after > startA + a then redis.call('PFADD', KEYS[3], unpack(ARGV, startA + a, after - 1)) end
 
-if #viewers > 0 then redis.call('PFADD', KEYS[3], unpack(viewers)) end
-if #buyers > 0 then redis.call('PFADD', KEYS[8], unpack(buyers)) end
-if likes > 0 then redis.call('HINCRBY', KEYS[2], 'likes', likes) end
-if fans > 0 then redis.call('HINCRBY', KEYS[2], 'fans', fans) end
-if comments > 0 then redis.call('HINCRBY', KEYS[2], 'comments', comments) end
-if shares > 0 then redis.call('HINCRBY', KEYS[2], 'shares', shares) end
-if watch > 0 then redis.call('HINCRBY', KEYS[2], 'watch_ms', watch) end
-local total
-if orders > 0 then
-  redis.call('HINCRBY', KEYS[2], 'orders', orders)
-  total = redis.call('HINCRBY', KEYS[2], 'gmv', gmv)
-else
-  total = tonumber(redis.call('HGET', KEYS[2], 'gmv') or '0')
+local products, buyers = tonumber(ARGV[15]), tonumber(ARGV[16])
+local p = after
+for _ = 1, products do
+  redis.call('HINCRBY', KEYS[6], ARGV[p], ARGV[p + 1])
+  p = p + 2
 end
-return {1, total}
+if buyers > 0 then redis.call('PFADD', KEYS[8], unpack(ARGV, p, p + buyers - 1)) end
+
+if ARGV[4] ~= '0' then redis.call('HINCRBY', KEYS[2], 'likes', ARGV[4]) end
+if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], 'fans', ARGV[5]) end
+if ARGV[6] ~= '0' then redis.call('HINCRBY', KEYS[2], 'comments', ARGV[6]) end
+if ARGV[7] ~= '0' then redis.call('HINCRBY', KEYS[2], 'shares', ARGV[7]) end
+if watch > 0 then redis.call('HINCRBY', KEYS[2], 'watch_ms', watch) end
+if ARGV[8] ~= '0' then
+  redis.call('HINCRBY', KEYS[7], tostring(math.floor(now / 60000)), ARGV[9])
+  redis.call('HINCRBY', KEYS[2], 'orders', ARGV[8])
+  return {1, redis.call('HINCRBY', KEYS[2], 'gmv', ARGV[9])}
+end
+return {1, 0}

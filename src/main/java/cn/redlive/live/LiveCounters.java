@@ -49,36 +49,8 @@ final class LiveCounters {
   }
 
   Future<Applied> apply(long sessionId, String producerId, long sequence, List<LiveEvent> events, long nowMillis) {
-    List<String> args = new ArrayList<>(3 + events.size() * 4);
-    args.add(producerId);
-    args.add(Long.toString(sequence));
-    args.add(Long.toString(nowMillis));
-    for (LiveEvent e : events) {
-      args.add(e.type().luaCode);
-      switch (e.type()) {
-        case VIEWER_JOIN, HEARTBEAT, VIEWER_LEAVE -> {
-          args.add(e.viewerId());
-          args.add("");
-          args.add("");
-        }
-        case LIKE -> {
-          args.add(Long.toString(e.count()));
-          args.add("");
-          args.add("");
-        }
-        case ORDER -> {
-          args.add(Long.toString(e.productId()));
-          args.add(Long.toString(e.amountFen()));
-          args.add(e.buyerId());
-        }
-        default -> {
-          args.add("");
-          args.add("");
-          args.add("");
-        }
-      }
-    }
-    return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args.toArray(String[]::new)).map(result -> {
+    String[] args = CounterDelta.args(producerId, sequence, nowMillis, events);
+    return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args).map(result -> {
       long status = (Long) result.get(0);
       long gmv = (Long) result.get(1);
       Outcome outcome = status == 1 ? Outcome.APPLIED : status == 0 ? Outcome.DUPLICATE_BATCH : Outcome.NOT_LIVE;
@@ -134,10 +106,32 @@ final class LiveCounters {
   /** Records the session's GMV of the day as an absolute value; GT keeps a late, smaller write from going back. */
   Future<Void> recordLeaderboard(LocalDate day, long sessionId, long gmvFen) {
     String key = LiveKeys.leaderboard(day);
+    Future<Long> added = redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId)));
+    if (!expiryDue(key)) return added.mapEmpty();
     // both go out at once (one round trip); Lettuce keeps their order on the connection
-    return Future.all(redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId))),
-            redis.call(r -> r.expire(key, 3 * 24 * 3600L)))
-        .mapEmpty();
+    return Future.all(added, redis.call(r -> r.expire(key, LEADERBOARD_TTL_SECONDS))).mapEmpty();
+  }
+
+  static final long LEADERBOARD_TTL_SECONDS = 3 * 24 * 3600L;
+  /** How often this instance renews a day's leaderboard expiry: an EXPIRE per batch with orders was a third command. */
+  private static final long EXPIRY_RENEWAL_NANOS = 60_000_000_000L;
+
+  private record ExpirySet(String key, long atNanos) {
+  }
+
+  /** The leaderboard key this instance last set an expiry on, and when (event loops race harmlessly on it). */
+  private volatile ExpirySet lastExpiry = new ExpirySet("", 0);
+
+  /**
+   * Whether the day's leaderboard needs its expiry (re)set: on the first write of a day and then once a minute, so a
+   * key Redis lost and ZADD created again without one gets it back.
+   */
+  private boolean expiryDue(String key) {
+    long now = System.nanoTime();
+    ExpirySet last = lastExpiry;
+    if (last.key().equals(key) && now - last.atNanos() < EXPIRY_RENEWAL_NANOS) return false;
+    lastExpiry = new ExpirySet(key, now);
+    return true;
   }
 
   Future<List<ScoredValue<String>>> leaderboard(LocalDate day) {

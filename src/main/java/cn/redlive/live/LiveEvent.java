@@ -17,15 +17,13 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
   static final long MAX_LIKES_PER_EVENT = 100_000;
 
   enum Type {
-    VIEWER_JOIN("viewer_join", "J"), HEARTBEAT("heartbeat", "H"), VIEWER_LEAVE("viewer_leave", "V"),
-    LIKE("like", "K"), FOLLOW("follow", "F"), COMMENT("comment", "C"), SHARE("share", "S"), ORDER("order", "O");
+    VIEWER_JOIN("viewer_join"), HEARTBEAT("heartbeat"), VIEWER_LEAVE("viewer_leave"), LIKE("like"),
+    FOLLOW("follow"), COMMENT("comment"), SHARE("share"), ORDER("order");
 
     final String code;
-    final String luaCode;
 
-    Type(String code, String luaCode) {
+    Type(String code) {
       this.code = code;
-      this.luaCode = luaCode;
     }
 
     static Type of(String code) {

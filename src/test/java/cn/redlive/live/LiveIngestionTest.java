@@ -81,6 +81,46 @@ class LiveIngestionTest {
   }
 
   @Test
+  @DisplayName("a viewer's last event in a batch decides whether it still watches, and only joins and heartbeats make unique viewers")
+  void viewerEventsInOneBatchFollowTheirOrder() {
+    var session = live.liveSession();
+    String ingest = api.newUser("ingest").token();
+    long id = session.sessionId();
+    live.send(ingest, batch("room", 1, viewer(id, "viewer_join", "a"), viewer(id, "viewer_join", "b"),
+        viewer(id, "viewer_join", "c")));
+
+    Reply reply = live.send(ingest, batch("room", 2,
+        viewer(id, "heartbeat", "a"),
+        viewer(id, "viewer_leave", "b"),
+        viewer(id, "heartbeat", "c"), viewer(id, "viewer_leave", "c"),
+        viewer(id, "viewer_leave", "never-joined"),
+        viewer(id, "viewer_join", "e"), viewer(id, "viewer_leave", "e"),
+        viewer(id, "heartbeat", "f"),
+        viewer(id, "viewer_leave", "g"), viewer(id, "viewer_join", "g")));
+
+    assertEquals(10, reply.json().getInteger("accepted"), reply::toString);
+    JsonObject counters = live.session(session.streamer().token(), id).getJsonObject("live");
+    assertEquals(3, counters.getInteger("concurrentViewers"), "a, f and g still watch");
+    assertEquals(6, counters.getInteger("uniqueViewers"), "everyone but the viewer who only left");
+  }
+
+  @Test
+  @DisplayName("the time between a viewer's heartbeats counts as watched")
+  void heartbeatsCountWatchTime() throws InterruptedException {
+    var session = live.liveSession();
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, batch("watch", 1, viewer(session.sessionId(), "viewer_join", "w")));
+    Thread.sleep(1_100);
+
+    live.send(ingest, batch("watch", 2, viewer(session.sessionId(), "heartbeat", "w"),
+        viewer(session.sessionId(), "heartbeat", "w")));
+
+    JsonObject counters = live.session(session.streamer().token(), session.sessionId()).getJsonObject("live");
+    int watched = counters.getInteger("avgWatchSeconds");
+    assertTrue(watched >= 1 && watched < 60, "the second since the join counts once: " + watched);
+  }
+
+  @Test
   @DisplayName("the same order sent by another producer is refused as a duplicate and not counted again")
   void duplicateOrderFromAnotherProducer() {
     var session = live.liveSession();
@@ -179,6 +219,16 @@ class LiveIngestionTest {
     assertEquals(1000, first);
     assertEquals(10000, second, "two orders with distinct ids in two batches");
     assertTrue(rankOf(items, two.streamer().id()) < rankOf(items, one.streamer().id()));
+    assertTrue(leaderboardTtlSeconds() > 0, "the day's leaderboard expires");
+  }
+
+  private static long leaderboardTtlSeconds() {
+    var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
+    try (var connection = redis.connect()) {
+      return connection.sync().ttl(LiveKeys.leaderboard(java.time.LocalDate.now(IngestService.BUSINESS_ZONE)));
+    } finally {
+      redis.shutdown();
+    }
   }
 
   @Test
