@@ -12,9 +12,7 @@ import cn.redlive.web.Authenticate;
 import cn.redlive.web.ProblemResponder;
 import cn.redlive.web.RequestIds;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /** Assembles the HTTP surface: operations endpoints, the contract, the API of every feature, and error rendering. */
@@ -51,27 +49,11 @@ final class AppRouter {
         services.accountGate(), services.config().bodyLimitBytes());
     api.route().failureHandler(problems);
     root.route(ApiRouter.BASE_PATH + "/*").subRouter(api);
-    mountWebApp(root);
+    services.webAssets().mount(root);
 
     root.route().failureHandler(problems);
     for (int status : ERROR_STATUSES) root.errorHandler(status, problems);
     return root;
-  }
-
-  /**
-   * The web app from webroot/ and ECharts from its webjar. The app's files keep their names between releases, so
-   * browsers revalidate them on each visit (a cheap 304 via Last-Modified); the vendor URL carries the version, so
-   * it may be cached for a year.
-   */
-  private static void mountWebApp(Router root) {
-    root.route("/vendor/echarts/5.3.1/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("META-INF/resources/webjars/echarts/5.3.1/dist").setMaxAgeSeconds(365L * 24 * 3600));
-    root.route().method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(rc -> {
-          rc.response().putHeader("Cache-Control", "no-cache");
-          rc.next();
-        })
-        .handler(StaticHandler.create("webroot"));
   }
 
   /** Every feature registers its operations here. */

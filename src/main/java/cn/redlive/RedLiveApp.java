@@ -124,7 +124,7 @@ public final class RedLiveApp {
               people, live, new Health(pool, redis, draining), brands, products,
               new CatalogImports(vertx, pool, brands), selections,
               SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()),
-              new HttpMetrics(registry));
+              new HttpMetrics(registry), WebAssets.create(vertx));
           return null;
         }))
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))

@@ -34,5 +34,6 @@ record Services(
     CatalogImports catalogImports,
     SelectionLists selectionLists,
     SalesFeatures sales,
-    HttpMetrics httpMetrics) {
+    HttpMetrics httpMetrics,
+    WebAssets webAssets) {
 }
