@@ -47,6 +47,8 @@ public final class StaticAssets implements Handler<RoutingContext> {
   private static final Pattern SAFE = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.[A-Za-z0-9]+");
   // below this the gzip header and a second body cost more than they save
   private static final int SMALLEST_TO_COMPRESS = 512;
+  // "gzip;q=0" refuses gzip (String.matches would compile this again on every request)
+  private static final Pattern ZERO_QUALITY = Pattern.compile("q=0(\\.0*)?");
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final Vertx vertx;
@@ -138,7 +140,7 @@ public final class StaticAssets implements Handler<RoutingContext> {
     String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
     if (ifModifiedSince == null) return false;
     try {
-      return !Instant.from(HTTP_DATE.parse(ifModifiedSince)).isBefore(Instant.from(HTTP_DATE.parse(asset.lastModified())));
+      return !Instant.from(HTTP_DATE.parse(ifModifiedSince)).isBefore(asset.modifiedAt());
     } catch (DateTimeParseException e) {
       return false;
     }
@@ -155,7 +157,7 @@ public final class StaticAssets implements Handler<RoutingContext> {
       if (!parts[0].trim().equalsIgnoreCase("gzip")) continue;
       for (int i = 1; i < parts.length; i++) {
         String parameter = parts[i].trim().replace(" ", "");
-        if (parameter.matches("q=0(\\.0*)?")) return false;
+        if (ZERO_QUALITY.matcher(parameter).matches()) return false;
       }
       return true;
     }
@@ -175,13 +177,15 @@ public final class StaticAssets implements Handler<RoutingContext> {
     if (type == null) type = "application/octet-stream";
     boolean text = type.startsWith("text/") || type.endsWith("javascript") || type.endsWith("json") || type.endsWith("+xml");
     byte[] gzip = text && bytes.length >= SMALLEST_TO_COMPRESS ? gzip(bytes) : null;
-    long modified = connection.getLastModified();
+    // whole seconds, as the header carries them
+    Instant modified = Instant.ofEpochSecond((connection.getLastModified() > 0 ? connection.getLastModified()
+        : System.currentTimeMillis()) / 1000);
     return new Asset(
         Buffer.buffer(bytes),
         gzip != null && gzip.length < bytes.length ? Buffer.buffer(gzip) : null,
         text ? type + "; charset=utf-8" : type,
         "W/\"" + HexFormat.of().formatHex(sha256(bytes), 0, 12) + "\"",
-        HTTP_DATE.format(Instant.ofEpochMilli(modified > 0 ? modified : System.currentTimeMillis())));
+        HTTP_DATE.format(modified), modified);
   }
 
   // a folder on the classpath of an unpacked build reads as its listing; inside the jar it has no extension
@@ -216,6 +220,8 @@ public final class StaticAssets implements Handler<RoutingContext> {
     }
   }
 
-  private record Asset(Buffer identity, Buffer gzip, String contentType, String etag, String lastModified) {
+  /** {@code lastModified} is the header's text; {@code modifiedAt} the same second, for revalidations. */
+  private record Asset(Buffer identity, Buffer gzip, String contentType, String etag, String lastModified,
+                       Instant modifiedAt) {
   }
 }
