@@ -1,5 +1,6 @@
 package cn.redlive.sales;
 
+import cn.redlive.catalog.Catalogs;
 import cn.redlive.support.Api;
 import cn.redlive.support.LiveKit;
 import cn.redlive.support.People;
@@ -140,6 +141,28 @@ class ReportCacheTest {
     JsonObject after = rowOf(sales.get(day), "streamerAccountId", session.streamer().id());
     assertEquals(2, after.getLong("uniqueViewers"), "no order: only the live triggers tell the ranking");
     assertEquals(0, after.getInteger("conversionBp"));
+  }
+
+  @Test
+  @DisplayName("a product renamed by a catalog upload is renamed among a streamer's best products just read")
+  void bestProductsFollowACatalogRename() {
+    People.LoggedIn streamer = sales.people().streamerWithLogin();
+    Catalogs catalogs = new Catalogs(api);
+    Catalogs.BrandWithPartner brand = catalogs.newBrand("中宁县");
+    String sku = LiveKit.uniqueId("SKU");
+    long product = catalogs.newProduct(brand.partner().token(), sku, "中宁枸杞干果", "枸杞", 5900);
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 00:05";
+    sales.imported(csv(order(LiveKit.uniqueId("o"), today, streamer, product, "59.00")));
+    assertEquals("中宁枸杞干果", bestProduct(streamer).getString("name"));
+
+    JsonObject upload = catalogs.commitCsv(brand.partner().token(),
+        Catalogs.TEMPLATE_HEADER + "\n" + sku + ",中宁头茬枸杞干果,枸杞,中宁县,250g,250,59.00,15%,10,,,\n");
+    assertEquals(1, upload.getJsonObject("report").getInteger("updated"), upload::encodePrettily);
+    assertEquals("中宁头茬枸杞干果", bestProduct(streamer).getString("name"));
+  }
+
+  private JsonObject bestProduct(People.LoggedIn streamer) {
+    return mySales(streamer).getJsonArray("bestProducts").getJsonObject(0);
   }
 
   private JsonObject mySales(People.LoggedIn streamer) {
