@@ -9,23 +9,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
 /** CSV rows read record by record (quoted newlines and CRLF handled by commons-csv); comma, tab or semicolon. */
 final class CsvRawRows implements RawRows {
 
+  private final Path file;
+  private final FileSniffer.Facts facts;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
 
-  CsvRawRows(InputStream in, FileSniffer.Facts facts) throws IOException {
+  /** {@code file} is where {@code in} reads from: a byte that is not a character is reported with its line. */
+  CsvRawRows(InputStream in, FileSniffer.Facts facts, Path file) throws IOException {
+    this.file = file;
+    this.facts = facts;
     if (facts.bom()) in.skipNBytes(3);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, facts.charset()), 64 * 1024);
-    reader.mark(64 * 1024);
-    char delimiter = delimiterOf(reader);
-    reader.reset();
-    this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get().parse(reader);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, FileSniffer.strictDecoder(facts)), 64 * 1024);
+    try {
+      reader.mark(64 * 1024);
+      char delimiter = delimiterOf(reader);
+      reader.reset();
+      this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get().parse(reader);
+    } catch (CharacterCodingException e) {
+      throw FileSniffer.undecodable(file, facts);
+    }
     this.records = parser.iterator();
     if (!hasNext()) throw new ImportFailure("empty-file", "The file has no header row and no products.");
     this.header = records.next().toList();
@@ -46,7 +57,7 @@ final class CsvRawRows implements RawRows {
     try {
       return records.hasNext();
     } catch (UncheckedIOException e) {
-      throw new ImportFailure("malformed-csv", "The CSV cannot be read: " + e.getCause().getMessage());
+      throw unreadable(e, "");
     }
   }
 
@@ -62,9 +73,20 @@ final class CsvRawRows implements RawRows {
       CSVRecord record = records.next();
       return new RawRow((int) record.getRecordNumber(), record.toList());
     } catch (UncheckedIOException e) {
-      throw new ImportFailure("malformed-csv", "The CSV cannot be read near record " + parser.getRecordNumber()
-          + ": " + e.getCause().getMessage());
+      throw unreadable(e, " near record " + parser.getRecordNumber());
     }
+  }
+
+  /** A byte that is not a character in the file's encoding, or text the CSV parser cannot read. */
+  private ImportFailure unreadable(UncheckedIOException e, String where) {
+    if (e.getCause() instanceof CharacterCodingException) {
+      try {
+        return FileSniffer.undecodable(file, facts);
+      } catch (IOException again) {
+        throw new UncheckedIOException(again);
+      }
+    }
+    return new ImportFailure("malformed-csv", "The CSV cannot be read" + where + ": " + e.getCause().getMessage());
   }
 
   @Override

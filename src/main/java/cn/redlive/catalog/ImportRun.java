@@ -281,7 +281,7 @@ final class ImportRun {
 
   /** CSV is read through {@code in} (counted for progress); XLSX from the file itself (a ZIP needs random access). */
   private CatalogRows rows(FileSniffer.Facts facts, InputStream in) throws IOException {
-    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(order.file()) : new CsvRawRows(in, facts);
+    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(order.file()) : new CsvRawRows(in, facts, order.file());
     return CatalogRows.open(raw);
   }
 

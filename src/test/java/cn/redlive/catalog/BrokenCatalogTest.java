@@ -54,6 +54,24 @@ class BrokenCatalogTest {
   }
 
   @Test
+  @DisplayName("a bad byte far into a UTF-8 file fails the file with its line, after rows were already written")
+  void undecodableBytesLate() {
+    var brand = catalogs.newBrand("中宁县");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes((TEMPLATE_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+    for (int i = 1; i <= 6000; i++) {
+      bytes.writeBytes(("LATE-" + i + ",中宁枸杞原浆 第" + i + "号,枸杞,中宁县,,,10,10%,1,,,\n").getBytes(StandardCharsets.UTF_8));
+    }
+    bytes.writeBytes("LATE-X,".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xE6, (byte) 0x9E});
+    bytes.writeBytes(",枸杞,中宁县,,,10,10%,1,,,\n".getBytes(StandardCharsets.UTF_8));
+    assertTrue(bytes.size() > 256 * 1024, "far past the part of the file read before the rows");
+
+    assertFailed(commit(brand, bytes.toByteArray()), "undecodable-text", "line 6002");
+    assertEquals(0, catalogs.productsOf(brand.partner().token(), brand.brandId()).size());
+  }
+
+  @Test
   @DisplayName("missing required columns are named, with the columns that were found")
   void missingColumns() {
     var brand = catalogs.newBrand("中宁县");
