@@ -4,6 +4,10 @@ import cn.redlive.platform.EmbeddedPostgresServer;
 import cn.redlive.platform.EmbeddedRedisServer;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -32,6 +36,21 @@ public final class TestServers {
       Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
     }
     return redis;
+  }
+
+  /**
+   * A new, empty database on the shared PostgreSQL, for a server whose data must not mix with the other tests'
+   * (the demo data set, say); answers its URL.
+   */
+  public static String newDatabase(String prefix) {
+    String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+    String admin = "jdbc:postgresql://127.0.0.1:" + postgres().port() + "/postgres?user=postgres";
+    try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    return "postgresql://postgres@127.0.0.1:" + postgres().port() + "/" + name;
   }
 
   public static Path newDataDir() {
