@@ -5,6 +5,7 @@ import cn.redlive.web.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A product-library search. The SQL is assembled from fixed fragments for the filters actually given, so each
@@ -20,6 +21,8 @@ public record ProductQuery(String name, Long brandId, String category, String or
       "commission", "p.commission_bp, p.id",
       "-commission", "p.commission_bp DESC, p.id",
       "name", "p.name, p.id");
+
+  private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "delisted");
 
   ProductQuery confinedTo(Long onlyBrand, String onlyStatus) {
     return new ProductQuery(name, onlyBrand != null ? onlyBrand : brandId, category, origin, minPriceFen, maxPriceFen,
@@ -68,7 +71,13 @@ public record ProductQuery(String name, Long brandId, String category, String or
     add(where, params, "p.price_fen >= $", minPriceFen);
     add(where, params, "p.price_fen <= $", maxPriceFen);
     add(where, params, "p.commission_bp >= $", minCommissionBp);
-    add(where, params, "p.status = $", status);
+    if (status != null && STATUSES.contains(status)) {
+      // a literal (one of a fixed set, never the caller's text), so that even a generic plan can use the indexes
+      // of approved products (V54)
+      where.add("p.status = '" + status + "'");
+    } else {
+      add(where, params, "p.status = $", status);
+    }
     return new Sql(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
   }
 
