@@ -25,7 +25,8 @@ import java.util.concurrent.CompletionException;
  * chunk by chunk, in one transaction ({@link ProductWrites}) that is committed only when the file has no repeated
  * SKU ({@link SkuFingerprints}). A file that may have one (rare: it is a mistake in the file) has its SKUs staged
  * and checked exactly ({@link StagedRows}) in a second pass; its writes are rolled back and done again in a third
- * pass without the refused rows. The server holds one chunk at a time and a fixed-size table of fingerprints, so
+ * pass without the refused rows. Writes that met a SKU someone else inserted meanwhile are rolled back and done again
+ * as upserts in the same way ({@link ProductWrites.Mode}). The server holds one chunk at a time and a fixed-size table of fingerprints, so
  * its memory does not grow with the file.
  */
 final class ImportRun {
@@ -61,14 +62,16 @@ final class ImportRun {
     try {
       long started = System.nanoTime();
       FileSniffer.Facts facts = FileSniffer.sniff(order.file());
-      if (!order.dryRun()) writes = ProductWrites.begin(pool, order.brandId(), order.uploaderId());
+      if (!order.dryRun()) {
+        writes = ProductWrites.begin(pool, ProductWrites.Mode.INSERT_OR_UPDATE, order.brandId(), order.uploaderId());
+      }
       Pass pass = validate(facts);
       long validated = System.nanoTime();
       if (!order.dryRun()) {
         if (!pass.written()) {
           writes.rollBack();
-          writes = ProductWrites.begin(pool, order.brandId(), order.uploaderId());
-          writeAgain(facts, pass.rows());
+          writes = ProductWrites.begin(pool, ProductWrites.Mode.UPSERT, order.brandId(), order.uploaderId());
+          writeAgain(facts, pass.rows(), pass.staged());
         }
         ProductBatchWriter.Outcome outcome = writes.commit();
         await(repository.written(order.jobId(), pass.rows(), outcome.inserted(), outcome.updated(), outcome.unchanged()));
@@ -76,7 +79,8 @@ final class ImportRun {
       await(repository.succeed(order.jobId()));
       log.info("catalog import {}: {} rows read{} in {} ms, duplicates checked in {} ms, {} in {} ms", order.jobId(),
           pass.rows(), order.dryRun() ? "" : " and written", (read - started) / 1_000_000, (validated - read) / 1_000_000,
-          order.dryRun() ? "finished" : pass.written() ? "committed" : "written again without duplicates",
+          order.dryRun() ? "finished" : pass.written() ? "committed" : pass.staged() ? "written again without duplicates"
+              : "written again as upserts (a SKU was inserted meanwhile)",
           (System.nanoTime() - validated) / 1_000_000);
     } catch (ImportFailure failure) {
       rollBack();
@@ -91,8 +95,11 @@ final class ImportRun {
     }
   }
 
-  /** How many data rows the file has, and whether the products of the valid ones are written (not yet committed). */
-  private record Pass(int rows, boolean written) {
+  /**
+   * How many data rows the file has, whether the products of the valid ones are written (not yet committed), and
+   * whether its SKUs were staged (the file may repeat one: only the rows still staged are to be written).
+   */
+  private record Pass(int rows, boolean written, boolean staged) {
   }
 
   /**
@@ -142,7 +149,7 @@ final class ImportRun {
     read = System.nanoTime();
     if (maybeRepeated) refuseDuplicates(facts, skuColumn);
     await(repository.validated(order.jobId(), !order.dryRun(), index, failed, errorCount, preview));
-    return new Pass(index, writes != null && !maybeRepeated);
+    return new Pass(index, writes != null && !maybeRepeated && writes.allWritten(), maybeRepeated);
   }
 
   /** Upserts a chunk while the file is still known to repeat no SKU (a SKU twice would fail the statement). */
@@ -182,21 +189,25 @@ final class ImportRun {
   }
 
   /**
-   * The pass after the exact check: reads the file again and upserts the rows still staged (the valid ones that
-   * were not refused), chunk by chunk of the file's positions; progress after each.
+   * The pass after the first one's writes were rolled back: reads the file again and upserts its valid rows, or,
+   * when its SKUs were staged, the rows still staged (the valid ones that were not refused as duplicates), chunk by
+   * chunk of the file's positions; progress after each.
    */
-  private void writeAgain(FileSniffer.Facts facts, int total) throws IOException {
+  private void writeAgain(FileSniffer.Facts facts, int total, boolean staged) throws IOException {
     RowParser parser = new RowParser(order.brandOrigin());
     ProgressNotes progress = new ProgressNotes();
     List<ProductFields> chunk = new ArrayList<>(CHUNK);
-    List<Set<Integer>> kept = new ArrayList<>(List.of(await(staging.kept(order.jobId(), 0, CHUNK))));
+    List<Set<Integer>> kept = new ArrayList<>(List.of(staged ? await(staging.kept(order.jobId(), 0, CHUNK)) : Set.of()));
     int rows = eachRow(facts, (index, row) -> {
-      if (kept.get(0).contains(index)) chunk.add(parser.parse(row).fields());
+      if (!staged || kept.get(0).contains(index)) {
+        RowParser.Parsed parsed = parser.parse(row);
+        if (parsed.ok()) chunk.add(parsed.fields());
+      }
       int next = index + 1;
       if (next % CHUNK == 0) {
         if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
         chunk.clear();
-        kept.set(0, await(staging.kept(order.jobId(), next, next + CHUNK)));
+        if (staged) kept.set(0, await(staging.kept(order.jobId(), next, next + CHUNK)));
         ProductBatchWriter.Outcome soFar = writes.soFar();
         progress.offer(() -> repository.written(order.jobId(), next, soFar.inserted(), soFar.updated(), soFar.unchanged()));
       }

@@ -4,6 +4,7 @@ import cn.redlive.product.ProductBatchWriter;
 import cn.redlive.product.ProductBatchWriter.Outcome;
 import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
@@ -23,6 +24,13 @@ import static cn.redlive.catalog.ImportRun.await;
  * transaction: a repeated SKU can never make one lane wait for another lane's uncommitted row (the import would
  * wait for itself). Each lane keeps two chunks in flight, so its database session writes one while the next is
  * parsed. Called from the import's worker thread only.
+ * <p>
+ * Imports of one brand take turns: the first lane holds the brand's import lock until the import commits. Two
+ * imports side by side could otherwise wait for each other's uncommitted rows in opposite lanes, which no database
+ * sees as a deadlock (each waits for a transaction that waits for the application). Holding the lock, a first
+ * attempt inserts new products plainly ({@link Mode#INSERT_OR_UPDATE}); should anyone else have inserted one of the
+ * SKUs meanwhile (a product created by hand), the writes are {@link #conflicted} and the import writes again with
+ * {@link Mode#UPSERT}.
  */
 final class ProductWrites {
 
@@ -35,28 +43,39 @@ final class ProductWrites {
   static final int LANES = 2;
   private static final int IN_FLIGHT = 2;
 
+  enum Mode { INSERT_OR_UPDATE, UPSERT }
+
   private record Lane(SqlConnection connection, Transaction transaction, InFlight<Outcome> inFlight) {
   }
+
+  private static final String BRAND_IMPORT_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('catalog-import', $1))";
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String IN_FAILED_TRANSACTION = "25P02";
+  private static final Outcome NOTHING = new Outcome(0, 0, 0);
 
   /** Tells the products_report_version trigger that this transaction bumps the version itself (V53). */
   private static final String BUMPS_AT_COMMIT = "SELECT set_config('redlive.products_version_bumped_at_commit', 'on', true)";
   private static final String BUMP = "UPDATE report_versions SET version = version + 1 WHERE topic = 'products'";
 
   private final List<Lane> lanes;
+  private final Mode mode;
   private final long brandId;
   private final long uploaderId;
   private int inserted;
   private int updated;
   private int unchanged;
   private boolean open = true;
+  /** Set on the event loop when a plain insert met a SKU someone else inserted; read by the worker thread. */
+  private volatile boolean conflicted;
 
-  private ProductWrites(List<Lane> lanes, long brandId, long uploaderId) {
+  private ProductWrites(List<Lane> lanes, Mode mode, long brandId, long uploaderId) {
     this.lanes = lanes;
+    this.mode = mode;
     this.brandId = brandId;
     this.uploaderId = uploaderId;
   }
 
-  static ProductWrites begin(Pool pool, long brandId, long uploaderId) {
+  static ProductWrites begin(Pool pool, Mode mode, long brandId, long uploaderId) {
     List<Lane> lanes = new ArrayList<>(LANES);
     try {
       for (int i = 0; i < LANES; i++) {
@@ -64,6 +83,8 @@ final class ProductWrites {
         try {
           Transaction transaction = await(connection.begin());
           await(connection.query(BUMPS_AT_COMMIT).execute());
+          // waits here while another import of the brand runs
+          if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(io.vertx.sqlclient.Tuple.of(brandId)));
           lanes.add(new Lane(connection, transaction, new InFlight<>(IN_FLIGHT)));
         } catch (RuntimeException e) {
           connection.close();
@@ -74,23 +95,43 @@ final class ProductWrites {
       lanes.forEach(lane -> lane.connection().close());
       throw e;
     }
-    return new ProductWrites(lanes, brandId, uploaderId);
+    return new ProductWrites(lanes, mode, brandId, uploaderId);
   }
 
   /** Upserts a chunk whose SKUs are distinct, split among the lanes; its outcome counts once it has arrived. */
   void write(List<ProductFields> chunk) {
+    if (conflicted) return; // written again in full anyway
     List<List<ProductFields>> parts = new ArrayList<>(LANES);
     for (int i = 0; i < LANES; i++) parts.add(new ArrayList<>(chunk.size() / LANES + 16));
     for (ProductFields row : chunk) parts.get(Math.floorMod(row.sku().hashCode(), LANES)).add(row);
     for (int i = 0; i < LANES; i++) {
       if (parts.get(i).isEmpty()) continue;
       Lane lane = lanes.get(i);
-      lane.inFlight().submit(ProductBatchWriter.upsert(lane.connection(), brandId, uploaderId, parts.get(i)), outcome -> {
+      lane.inFlight().submit(written(lane.connection(), parts.get(i)), outcome -> {
         inserted += outcome.inserted();
         updated += outcome.updated();
         unchanged += outcome.unchanged();
       });
     }
+  }
+
+  private Future<Outcome> written(SqlConnection connection, List<ProductFields> rows) {
+    if (mode == Mode.UPSERT) return ProductBatchWriter.upsert(connection, brandId, uploaderId, rows);
+    return ProductBatchWriter.insertOrUpdate(connection, brandId, uploaderId, rows).recover(failure -> {
+      String state = failure instanceof PgException pg ? pg.getSqlState() : null;
+      // after the violation, the lane's statements already sent fail too: its transaction is aborted
+      if (UNIQUE_VIOLATION.equals(state) || (conflicted && IN_FAILED_TRANSACTION.equals(state))) {
+        conflicted = true;
+        return Future.succeededFuture(NOTHING);
+      }
+      return Future.failedFuture(failure);
+    });
+  }
+
+  /** Waits for every chunk sent; answers whether all were written (false: write again with {@link Mode#UPSERT}). */
+  boolean allWritten() {
+    lanes.forEach(lane -> lane.inFlight().drain());
+    return !conflicted;
   }
 
   /** The outcome of the chunks answered so far, for progress. */
@@ -106,10 +147,12 @@ final class ProductWrites {
    * the file, as a re-upload would write them.
    */
   Outcome commit() {
-    lanes.forEach(lane -> lane.inFlight().drain());
+    if (!allWritten()) throw new IllegalStateException("conflicted writes must be rolled back and written again");
     open = false;
     try {
-      for (Lane lane : lanes) {
+      // the first lane, which holds the brand's import lock, last: the next import of the brand sees every row
+      for (int i = lanes.size() - 1; i >= 0; i--) {
+        Lane lane = lanes.get(i);
         // only an update can rename: new products appear in no report (V53)
         if (updated > 0) await(lane.connection().query(BUMP).execute());
         await(lane.transaction().commit());
