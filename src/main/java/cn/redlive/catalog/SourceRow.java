@@ -3,12 +3,15 @@ package cn.redlive.catalog;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** One product row as read from a file: its row number (the header is row 1) and the cells of known fields. */
+/**
+ * One product row as read from a file: its row number (the header is row 1) and the cells of known fields, without
+ * the spaces around them (stripped once when put: a cell is read several times while its row is checked).
+ */
 record SourceRow(int number, Map<Field, String> values, Map<Field, String> columnNames) {
 
   String get(Field field) {
     String value = values.get(field);
-    return value == null ? "" : value.strip();
+    return value == null ? "" : value;
   }
 
   String column(Field field) {
@@ -20,7 +23,7 @@ record SourceRow(int number, Map<Field, String> values, Map<Field, String> colum
   }
 
   SourceRow put(Field field, String value, String columnName) {
-    values.put(field, value);
+    values.put(field, value == null ? null : value.strip());
     columnNames.put(field, columnName);
     return this;
   }
