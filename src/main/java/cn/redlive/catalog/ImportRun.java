@@ -26,8 +26,8 @@ import java.util.concurrent.CompletionException;
  * SKU ({@link SkuFingerprints}). A file that may have one (rare: it is a mistake in the file) has its SKUs staged
  * and checked exactly ({@link StagedRows}) in a second pass; its writes are rolled back and done again in a third
  * pass without the refused rows. Writes that met a SKU someone else inserted meanwhile are rolled back and done again
- * as upserts in the same way ({@link ProductWrites.Mode}). The server holds one chunk at a time and a fixed-size table of fingerprints, so
- * its memory does not grow with the file.
+ * as upserts in the same way ({@link ProductWrites.Mode}). The server holds one chunk at a time and a fixed-size
+ * table of fingerprints, so its memory does not grow with the file.
  */
 final class ImportRun {
 
@@ -292,7 +292,8 @@ final class ImportRun {
 
   /** CSV is read through {@code in} (counted for progress); XLSX from the file itself (a ZIP needs random access). */
   private CatalogRows rows(FileSniffer.Facts facts, InputStream in) throws IOException {
-    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(order.file()) : new CsvRawRows(in, facts, order.file());
+    RawRows raw = facts.format() == FileSniffer.Format.XLSX ? new XlsxRawRows(order.file())
+        : new CsvRawRows(in, facts, order.file());
     return CatalogRows.open(raw);
   }
 

@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ProductWrites {
           Transaction transaction = await(connection.begin());
           await(connection.query(BUMPS_AT_COMMIT).execute());
           // waits here while another import of the brand runs
-          if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(io.vertx.sqlclient.Tuple.of(brandId)));
+          if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(Tuple.of(brandId)));
           lanes.add(new Lane(connection, transaction, new InFlight<>(IN_FLIGHT)));
         } catch (RuntimeException e) {
           connection.close();
