@@ -12,15 +12,17 @@ import io.vertx.ext.web.Router;
  */
 record WebAssets(StaticAssets echarts, StaticAssets app) {
 
+  private static final String ECHARTS_PATH = "/vendor/echarts/5.3.1/";
+
   static WebAssets create(Vertx vertx) {
     return new WebAssets(
-        new StaticAssets(vertx, "/vendor/echarts/5.3.1/", "META-INF/resources/webjars/echarts/5.3.1/dist",
+        new StaticAssets(vertx, ECHARTS_PATH, "META-INF/resources/webjars/echarts/5.3.1/dist",
             "public, max-age=31536000, immutable"),
         new StaticAssets(vertx, "/", "webroot", "no-cache"));
   }
 
   void mount(Router root) {
-    root.route("/vendor/echarts/5.3.1/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(echarts);
+    root.route(ECHARTS_PATH + "*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(echarts);
     root.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(app);
   }
 }
