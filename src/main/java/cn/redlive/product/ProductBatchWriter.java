@@ -138,8 +138,28 @@ public final class ProductBatchWriter {
       SELECT count(*)::int FROM (SELECT sku FROM stock UNION SELECT a.sku FROM revisions v JOIN approved a ON a.id = v.product_id) changed
       """;
 
+  /**
+   * The usual first upload of a catalog: when the brand has no product at all between the batch's lowest and highest
+   * SKU, every row is new, and a plain insert does without the per-row lookup, the materialised CTE it feeds and the
+   * update's pass over it (together about a quarter of the database's time in a 100,000-row import). The range is
+   * checked once, by one index probe, before any row is inserted; when it holds a product, nothing is inserted and
+   * the statement answers 0 rows. Its bounds are taken in SQL, so they follow the column's collation, which orders
+   * the index.
+   */
+  private static final String INTO_FREE_RANGE = """
+      INSERT INTO products (brand_id, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
+                            image_urls, description, certifications)
+      SELECT $1, sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
+             certifications
+        FROM rows
+       WHERE NOT EXISTS (SELECT FROM products p
+                          WHERE p.brand_id = $1
+                            AND p.sku BETWEEN (SELECT min(s) FROM unnest($2::text[]) s) AND (SELECT max(s) FROM unnest($2::text[]) s))
+      """;
+
   private static final String UPSERT = GIVEN_ROWS + UPSERT_UNAPPROVED;
   private static final String INSERT_OR_UPDATE = GIVEN_ROWS + INSERT_OR_UPDATE_UNAPPROVED;
+  private static final String INSERT_INTO_FREE_RANGE = GIVEN_ROWS + INTO_FREE_RANGE;
   private static final String APPROVED = GIVEN_ROWS + CHANGES_OF_APPROVED.formatted(SELLING_FIELDS.formatted("p"),
       SELLING_FIELDS.formatted("r"), GIVEN_UPLOADER);
 
@@ -158,7 +178,7 @@ public final class ProductBatchWriter {
    * to be wrong (a repeated SKU, a broken byte near the end) leaves nothing behind. SKUs must be unique in a batch.
    */
   public static Future<Outcome> upsert(SqlConnection tx, long brandId, long uploaderId, List<ProductFields> batch) {
-    return write(tx, UPSERT, brandId, uploaderId, batch);
+    return write(tx, UPSERT, appendColumns(Tuple.of(brandId), batch), uploaderId, batch.size());
   }
 
   /**
@@ -166,16 +186,17 @@ public final class ProductBatchWriter {
    * fails with a unique violation should anyone else (a single product created by hand) insert one of the SKUs.
    */
   public static Future<Outcome> insertOrUpdate(SqlConnection tx, long brandId, long uploaderId, List<ProductFields> batch) {
-    return write(tx, INSERT_OR_UPDATE, brandId, uploaderId, batch);
+    Tuple params = appendColumns(Tuple.of(brandId), batch);
+    return tx.preparedQuery(INSERT_INTO_FREE_RANGE).execute(params).compose(inserted -> inserted.rowCount() > 0
+        ? Future.succeededFuture(new Outcome(inserted.rowCount(), 0, 0))
+        : write(tx, INSERT_OR_UPDATE, params, uploaderId, batch.size()));
   }
 
-  private static Future<Outcome> write(SqlConnection tx, String unapproved, long brandId, long uploaderId,
-                                       List<ProductFields> batch) {
-    Tuple params = appendColumns(Tuple.of(brandId), batch);
+  private static Future<Outcome> write(SqlConnection tx, String unapproved, Tuple params, long uploaderId, int rows) {
     return tx.preparedQuery(unapproved).execute(params).compose(counts -> {
       Row row = counts.iterator().next();
       int inserted = row.getInteger("inserted"), updated = row.getInteger("updated");
-      int untouched = batch.size() - inserted - updated;
+      int untouched = rows - inserted - updated;
       // every row was new or changed as an unapproved product: none can be an approved one
       if (untouched == 0) return Future.succeededFuture(new Outcome(inserted, updated, 0));
       // the upsert left approved products alone and made none approved, so the two counts are of distinct products

@@ -149,6 +149,28 @@ class CatalogUploadTest {
   }
 
   @Test
+  @DisplayName("a catalog that grows by SKUs between the stored ones inserts those and updates only what changed")
+  void newSkusBetweenStoredOnes() {
+    var brand = catalogs.newBrand("中卫市");
+    String stored = TEMPLATE_HEADER + "\n"
+        + "ZW-1,中卫苹果 5斤装,苹果,中卫市,,,39.00,10%,100,,,\n"
+        + "ZW-4,中卫苹果 10斤装,苹果,中卫市,,,69.00,10%,100,,,\n";
+    String grown = TEMPLATE_HEADER + "\n"
+        + "ZW-1,中卫苹果 5斤装,苹果,中卫市,,,39.00,10%,100,,,\n"
+        + "ZW-2,中卫苹果 6斤装,苹果,中卫市,,,45.00,10%,100,,,\n"
+        + "ZW-3,中卫苹果 8斤装,苹果,中卫市,,,55.00,10%,100,,,\n"
+        + "ZW-4,中卫苹果 10斤装,苹果,中卫市,,,66.00,10%,100,,,\n";
+    catalogs.commitCsv(brand.partner().token(), stored);
+    JsonObject job = catalogs.commitCsv(brand.partner().token(), grown);
+
+    assertEquals(new JsonObject().put("inserted", 2).put("updated", 1).put("unchanged", 1).put("failed", 0).put("errorCount", 0),
+        job.getJsonObject("report"));
+    JsonArray products = catalogs.productsOf(brand.partner().token(), brand.brandId());
+    assertEquals(4, products.size());
+    assertEquals(6600, bySku(products, "ZW-4").getLong("priceFen"));
+  }
+
+  @Test
   @DisplayName("a dry run reports every row's errors and a preview, and writes nothing")
   void dryRun() {
     var brand = catalogs.newBrand("灵武市");
