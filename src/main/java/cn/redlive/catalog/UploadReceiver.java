@@ -5,6 +5,7 @@ import cn.redlive.web.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,6 +21,11 @@ import java.util.UUID;
 final class UploadReceiver {
 
   static final long MAX_BYTES = 50L * 1024 * 1024;
+  /**
+   * The body arrives in chunks of 8 KB; each file write is a trip to a file thread and back to the event loop, so
+   * chunks are gathered and written 256 KB at a time (a 14 MB catalog: 56 writes instead of ~1,800).
+   */
+  private static final int WRITE_SIZE = 256 * 1024;
 
   record Received(Path file, long bytes) {
   }
@@ -49,6 +55,7 @@ final class UploadReceiver {
   private Future<Received> copy(HttpServerRequest request, AsyncFile out, Path file) {
     Promise<Received> done = Promise.promise();
     long[] bytes = {0};
+    Buffer[] pending = {Buffer.buffer(WRITE_SIZE)};
     request.handler(chunk -> {
       if (done.future().isComplete()) return;
       bytes[0] += chunk.length();
@@ -58,7 +65,10 @@ final class UploadReceiver {
         done.tryFail(tooLarge());
         return;
       }
-      out.write(chunk);
+      pending[0].appendBuffer(chunk);
+      if (pending[0].length() < WRITE_SIZE) return;
+      out.write(pending[0]);
+      pending[0] = Buffer.buffer(WRITE_SIZE);
       if (out.writeQueueFull()) {
         request.pause();
         out.drainHandler(v -> request.resume());
@@ -70,6 +80,7 @@ final class UploadReceiver {
     });
     request.endHandler(v -> {
       if (done.future().isComplete()) return;
+      if (pending[0].length() > 0) out.write(pending[0]);
       out.close().onComplete(closed -> {
         if (closed.succeeded()) done.tryComplete(new Received(file, bytes[0]));
         else done.tryFail(closed.cause());
