@@ -34,7 +34,7 @@ public final class CellValues {
   }
 
   static int basisPoints(String cell) {
-    String s = isDecimal(cell, Integer.MAX_VALUE) ? cell : SPACES.matcher(cell).replaceAll("");
+    String s = isDecimal(cell, Integer.MAX_VALUE) || !hasSpace(cell) ? cell : SPACES.matcher(cell).replaceAll("");
     boolean percent = s.endsWith("%") || s.endsWith("％");
     if (percent) s = s.substring(0, s.length() - 1);
     if (!isDecimal(s, Integer.MAX_VALUE)) throw new IllegalArgumentException("is not a percentage, e.g. 15%");
@@ -84,6 +84,15 @@ public final class CellValues {
     if (decimals < 1 || decimals > maxDecimals) return false;
     for (int j = i + 1; j < n; j++) if (!isDigit(s.charAt(j))) return false;
     return true;
+  }
+
+  /** Whether the cell has a character {@code \\s} matches: "15%" needs no regular expression to drop none. */
+  private static boolean hasSpace(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) return true;
+    }
+    return false;
   }
 
   private static boolean startsWithYuanSign(String cell) {

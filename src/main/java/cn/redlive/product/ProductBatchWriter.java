@@ -207,6 +207,15 @@ public final class ProductBatchWriter {
     });
   }
 
+  /** The list newline-joined; most catalog rows have one image and one or two certifications. */
+  private static String lines(List<String> values) {
+    return switch (values.size()) {
+      case 0 -> "";
+      case 1 -> values.get(0);
+      default -> String.join("\n", values);
+    };
+  }
+
   private static Tuple plus(Tuple params, Object extra) {
     Tuple copy = Tuple.tuple();
     for (int i = 0; i < params.size(); i++) copy.addValue(params.getValue(i));
@@ -235,9 +244,9 @@ public final class ProductBatchWriter {
       price[i] = f.priceFen();
       commission[i] = f.commissionBp();
       stock[i] = f.stock();
-      images[i] = String.join("\n", f.imageUrls());
+      images[i] = lines(f.imageUrls());
       description[i] = f.description();
-      certs[i] = String.join("\n", f.certifications());
+      certs[i] = lines(f.certifications());
     }
     return tuple.addArrayOfString(sku).addArrayOfString(name).addArrayOfString(category).addArrayOfString(origin)
         .addArrayOfString(spec).addArrayOfInteger(weight).addArrayOfLong(price).addArrayOfInteger(commission)

@@ -21,8 +21,6 @@ public record ProductFields(String sku, String name, String category, String ori
   public static final int MAX_TEXT = 60;
   public static final int MAX_DESCRIPTION = 5000;
   public static final long MAX_PRICE_FEN = 100_000_000_00L;
-  private static final java.util.regex.Pattern SKU = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
-  private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
 
   public ProductFields {
     imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
@@ -38,7 +36,7 @@ public record ProductFields(String sku, String name, String category, String ori
     text(errors, "origin", origin, MAX_TEXT, true);
     text(errors, "spec", spec, MAX_TEXT, false);
     text(errors, "description", description, MAX_DESCRIPTION, false);
-    if (sku != null && !SKU.matcher(sku).matches()) {
+    if (sku != null && !isSku(sku)) {
       errors.add(new Problem.FieldError("sku", "may contain only letters, digits and . _ / -"));
     }
     if (weightGrams != null && weightGrams < 0) errors.add(new Problem.FieldError("weightGrams", "must not be negative"));
@@ -46,9 +44,31 @@ public record ProductFields(String sku, String name, String category, String ori
     if (commissionBp < 0 || commissionBp > 10_000) errors.add(new Problem.FieldError("commissionBp", "must be between 0% and 100%"));
     if (stock < 0) errors.add(new Problem.FieldError("stock", "must not be negative"));
     for (String url : imageUrls) {
-      if (!URL.matcher(url).matches()) errors.add(new Problem.FieldError("imageUrls", "not an http(s) URL: " + url));
+      if (!isWebUrl(url)) errors.add(new Problem.FieldError("imageUrls", "not an http(s) URL: " + url));
     }
     return errors;
+  }
+
+  /** Letters, digits and . _ / - only (checked for every row of a catalog, so without a regular expression). */
+  private static boolean isSku(String sku) {
+    if (sku.isEmpty()) return false;
+    for (int i = 0; i < sku.length(); i++) {
+      char c = sku.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ".-_/".indexOf(c) >= 0;
+      if (!allowed) return false;
+    }
+    return true;
+  }
+
+  /** http:// or https:// followed by at least one character and no white space. */
+  private static boolean isWebUrl(String url) {
+    int rest = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+    if (rest < 0 || rest == url.length()) return false;
+    for (int i = rest; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) return false;
+    }
+    return true;
   }
 
   private static void text(List<Problem.FieldError> errors, String field, String value, int max, boolean required) {
