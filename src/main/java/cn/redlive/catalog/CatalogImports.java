@@ -27,6 +27,7 @@ public final class CatalogImports {
   private final Pool pool;
   private final Brands brands;
   private final WorkerExecutor workers;
+  private final BrandCommitQueue commits = new BrandCommitQueue(this::run);
 
   public CatalogImports(Vertx vertx, Pool pool, Brands brands) {
     this.repository = new ImportRepository(pool);
@@ -47,14 +48,20 @@ public final class CatalogImports {
       Long brandId = scope.orElse(requestedBrand);
       if (brandId == null) return Future.failedFuture(ProblemException.invalidField("brandId", "is required for managers"));
       return brands.get(brandId);
-    }).compose(brand -> repository.create(brand.id(), principal.accountId(), fileName, dryRun, bytes).onSuccess(job -> {
-      ImportRun.Order order = new ImportRun.Order(job.json().getLong("id"), brand.id(), principal.accountId(), dryRun, file,
-          brand.origin());
-      workers.executeBlocking(() -> {
+    }).compose(brand -> repository.create(brand.id(), principal.accountId(), fileName, dryRun, bytes).onSuccess(job ->
+        commits.submit(new ImportRun.Order(job.json().getLong("id"), brand.id(), principal.accountId(), dryRun, file,
+            brand.origin()))));
+  }
+
+  private void run(ImportRun.Order order) {
+    workers.executeBlocking(() -> {
+      try {
         new ImportRun(repository, staging, pool, order).run();
-        return null;
-      }, false);
-    }));
+      } finally {
+        commits.finished(order);
+      }
+      return null;
+    }, false);
   }
 
   /** The job with its first errors, if the caller may see it (partners: their brand's jobs only). */

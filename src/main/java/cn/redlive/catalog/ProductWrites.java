@@ -26,7 +26,8 @@ import static cn.redlive.catalog.ImportRun.await;
  * wait for itself). Each lane keeps two chunks in flight, so its database session writes one while the next is
  * parsed. Called from the import's worker thread only.
  * <p>
- * Imports of one brand take turns: the first lane holds the brand's import lock until the import commits. Two
+ * Imports of one brand take turns: a server queues them ({@link BrandCommitQueue}), and the first lane holds the
+ * brand's import lock until the import commits, for imports started by other servers. Two
  * imports side by side could otherwise wait for each other's uncommitted rows in opposite lanes, which no database
  * sees as a deadlock (each waits for a transaction that waits for the application). Holding the lock, a first
  * attempt inserts new products plainly ({@link Mode#INSERT_OR_UPDATE}); should anyone else have inserted one of the

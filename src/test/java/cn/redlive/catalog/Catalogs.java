@@ -64,7 +64,11 @@ public final class Catalogs {
   }
 
   public JsonObject waitFor(String token, long importId) {
-    return Eventually.await("import " + importId + " finishing", Duration.ofSeconds(60), () -> {
+    return waitFor(token, importId, Duration.ofSeconds(60));
+  }
+
+  public JsonObject waitFor(String token, long importId, Duration atMost) {
+    return Eventually.await("import " + importId + " finishing", atMost, () -> {
       Reply job = api.get("/api/v1/catalog/imports/" + importId).as(token).send();
       assertEquals(200, job.status(), job::toString);
       return job.json();
