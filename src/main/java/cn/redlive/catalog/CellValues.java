@@ -86,7 +86,7 @@ public final class CellValues {
     return true;
   }
 
-  /** Whether the cell has a character {@code \\s} matches: "15%" needs no regular expression to drop none. */
+  /** Whether the cell has a character {@code \s} matches: "15%" needs no regular expression to drop none. */
   private static boolean hasSpace(String cell) {
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
