@@ -8,7 +8,7 @@ const ALL = ['manager', 'streamer', 'brand_partner', 'ingest'];
 export const PAGES = [
   // base manager
   // the overview is timed: the modules it imports download beside it, not one after another (a waterfall)
-  { id: 'overview', title: '总览', roles: ['manager'], charts: true, load: () => Promise.all([import('./overview.js'), import('../sales.js'), import('../live.js')]).then(([page]) => page) },
+  { id: 'overview', title: '总览', roles: ['manager'], load: () => Promise.all([import('./overview.js'), import('../sales.js'), import('../live.js')]).then(([page]) => page) },
   // issue 6: sales rankings, team comparison, targets behind, exports and the import of outside sales
   { id: 'rankings', title: '业绩排名', roles: ['manager'], charts: true, load: () => import('./rankings.js') },
   // issue 3: streamers, teams, party, study

@@ -18,13 +18,15 @@ class OverviewBrowserTest {
   private final Api api = TestApp.shared().api();
 
   @Test
-  @DisplayName("shows today's live GMV, the base's goals, this month's leading streamers and the accounts chart from the API")
+  @DisplayName("shows today's live GMV, the base's goals, this month's leading streamers and the accounts per role from the API")
   void overview() {
     Api.NewUser manager = api.newUser("manager");
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
       web.logIn(manager.username(), manager.password());
 
-      assertThat(web.content().getByTestId("accounts-chart").locator("canvas")).hasCount(1);
+      assertThat(web.content().getByTestId("accounts-chart").locator(".bar-row")).hasCount(4);
+      assertThat(web.content().getByTestId("accounts-chart")).hasAttribute("aria-label",
+          java.util.regex.Pattern.compile("基地管理员启用 [1-9]\\d* 个"));
       assertThat(web.content().getByRole(AriaRole.TABLE, new com.microsoft.playwright.Locator.GetByRoleOptions()
           .setName("各角色账号数量"))).containsText("主播");
       assertThat(web.content().getByTestId("today-live-gmv")).containsText("¥");
