@@ -45,12 +45,17 @@ export async function showDecisions(product, box) {
 
 /**
  * Products by how many selection lists picked them (GET /selection/products): managers see every brand's, a
- * brand partner only their own; withBrand adds the brand column for the manager's view.
+ * brand partner only their own; withBrand adds the brand column for the manager's view; from/to (yyyy-MM-dd) count
+ * only the lists for sessions planned within them.
  */
-export async function showMostSelected(box, { limit = 20, withBrand = false } = {}) {
+export async function showMostSelected(box, { limit = 20, withBrand = false, from, to } = {}) {
   mount(box, loading('正在加载选品情况…'));
   try {
-    const { items } = await api.get('/selection/products', { limit });
+    const { items } = await api.get('/selection/products', { limit, from, to });
+    if (!items.length && (from || to)) {
+      mount(box, empty('这段时间的场次还没有选品', '换一个时间段，或选「全部场次」看所有选品单。'));
+      return;
+    }
     if (!items.length) {
       mount(box, empty('还没有商品被选入选品单', withBrand
         ? '主播在「我的选品」中为待播场次挑选已通过审核的商品后，这里按入选次数排列。'

@@ -73,13 +73,14 @@ export function addMonths(month, n) {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
-function addDays(day, n) {
+/** yyyy-MM-dd plus n days (n may be negative). */
+export function addDays(day, n) {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
 
-function lastDayOf(month) {
+export function lastDayOf(month) {
   return addDays(`${addMonths(month, 1)}-01`, -1);
 }
 

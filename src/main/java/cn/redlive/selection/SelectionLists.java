@@ -73,9 +73,15 @@ public final class SelectionLists {
         : Future.failedFuture(ProblemException.notFound("Product " + productId + " is not on list " + listId + ".")));
   }
 
-  /** Managers: the most selected products overall; partners: their own brand's selected products. */
-  Future<JsonArray> mostSelected(Principal principal, int limit) {
-    return brands.scopeOf(principal).compose(scope -> repository.mostSelected(scope.orElse(null), limit));
+  /**
+   * Managers: the most selected products overall; partners: their own brand's selected products. Only lists for
+   * sessions planned within [from, to] count (either end open when null).
+   */
+  Future<JsonArray> mostSelected(Principal principal, int limit, LocalDate from, LocalDate to) {
+    if (from != null && to != null && to.isBefore(from)) {
+      return Future.failedFuture(ProblemException.invalidField("to", "must not be before from"));
+    }
+    return brands.scopeOf(principal).compose(scope -> repository.mostSelected(scope.orElse(null), limit, from, to));
   }
 
   private static ProblemException noSuchList(long id) {

@@ -62,6 +62,8 @@ final class SelectionRepository {
         JOIN products p ON p.id = i.product_id
         JOIN brands b ON b.id = p.brand_id
        WHERE ($1::bigint IS NULL OR p.brand_id = $1)
+         AND ($3::date IS NULL OR l.planned_date >= $3)
+         AND ($4::date IS NULL OR l.planned_date <= $4)
        GROUP BY p.id, b.name
        ORDER BY lists DESC, streamers DESC, p.id
        LIMIT $2
@@ -105,8 +107,9 @@ final class SelectionRepository {
     return pool.preparedQuery(IS_SELECTED).execute(Tuple.of(streamerId, productId)).map(rows -> rows.size() > 0);
   }
 
-  Future<JsonArray> mostSelected(Long brandId, int limit) {
-    return pool.preparedQuery(MOST_SELECTED).execute(Tuple.of(brandId, limit)).map(rows -> {
+  /** Counts the lists for sessions planned within [from, to] (either end open when null). */
+  Future<JsonArray> mostSelected(Long brandId, int limit, LocalDate from, LocalDate to) {
+    return pool.preparedQuery(MOST_SELECTED).execute(Tuple.of(brandId, limit, from, to)).map(rows -> {
       JsonArray items = new JsonArray();
       rows.forEach(r -> items.add(new JsonObject()
           .put("productId", r.getLong("id"))

@@ -3,6 +3,7 @@ package cn.redlive.selection;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
 import cn.redlive.web.PathIds;
+import cn.redlive.web.QueryParams;
 import cn.redlive.web.Principal;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,8 @@ public final class SelectionRoutes {
     api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), PathIds.of(rc, "productId")))).onlyIf(own);
     api.handle("listMostSelectedProducts", rc -> {
       String limit = rc.queryParams().get("limit");
-      Respond.ok(rc, lists.mostSelected(Principal.of(rc), limit == null ? 20 : Integer.parseInt(limit))
+      Respond.ok(rc, lists.mostSelected(Principal.of(rc), limit == null ? 20 : Integer.parseInt(limit),
+              QueryParams.optionalDate(rc, "from"), QueryParams.optionalDate(rc, "to"))
           .map(items -> new JsonObject().put("items", items)));
     });
   }

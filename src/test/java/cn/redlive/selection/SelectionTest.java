@@ -28,8 +28,12 @@ class SelectionTest {
   }
 
   private long newList(String streamerToken) {
+    return newList(streamerToken, LocalDate.now().plusDays(3));
+  }
+
+  private long newList(String streamerToken, LocalDate plannedDate) {
     Reply list = api.post("/api/v1/selection-lists").as(streamerToken).json(new JsonObject()
-        .put("title", "周五晚场 · 贺兰山葡萄酒专场").put("plannedDate", LocalDate.now().plusDays(3).toString())).send();
+        .put("title", "周五晚场 · 贺兰山葡萄酒专场").put("plannedDate", plannedDate.toString())).send();
     assertEquals(201, list.status(), list::toString);
     return list.json().getLong("id");
   }
@@ -90,5 +94,33 @@ class SelectionTest {
     assertEquals(popular, mine.getJsonObject(0).getLong("productId"));
     assertTrue(api.get("/api/v1/selection/products").as(rival.partner().token()).send().json().getJsonArray("items")
         .stream().noneMatch(p -> ((JsonObject) p).getLong("productId") == popular));
+  }
+
+  @Test
+  @DisplayName("the most selected products of a period count only the lists for sessions planned within it")
+  void mostSelectedInAPeriod() {
+    var brand = catalogs.newBrand("贺兰县");
+    long soon = product(brand.partner().token(), "SOON-1", true);
+    long later = product(brand.partner().token(), "LATER-1", true);
+    LocalDate today = LocalDate.now(), nextWeek = today.plusDays(7), inSixWeeks = today.plusDays(42);
+    String streamer = api.newUser("streamer").token();
+    api.put("/api/v1/selection-lists/" + newList(streamer, today.plusDays(2)) + "/items/" + soon).as(streamer).send();
+    for (int i = 0; i < 2; i++) {
+      api.put("/api/v1/selection-lists/" + newList(streamer, inSixWeeks) + "/items/" + later).as(streamer).send();
+    }
+
+    assertEquals(java.util.List.of(later, soon), selectedOf(brand.partner().token(), ""));
+    assertEquals(java.util.List.of(soon), selectedOf(brand.partner().token(), "&from=" + today + "&to=" + nextWeek));
+    assertEquals(java.util.List.of(later), selectedOf(catalogs.manager(), "&from=" + nextWeek).stream()
+        .filter(id -> id == soon || id == later).toList());
+    Reply backwards = api.get("/api/v1/selection/products?from=" + nextWeek + "&to=" + today).as(catalogs.manager()).send();
+    assertEquals(400, backwards.status(), backwards::toString);
+    assertEquals("to", backwards.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  private java.util.List<Long> selectedOf(String token, String period) {
+    Reply reply = api.get("/api/v1/selection/products?limit=200" + period).as(token).send();
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getJsonArray("items").stream().map(p -> ((JsonObject) p).getLong("productId")).toList();
   }
 }

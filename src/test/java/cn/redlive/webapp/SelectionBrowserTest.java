@@ -75,6 +75,11 @@ class SelectionBrowserTest {
       assertThat(row).containsText("2 张");
       assertThat(row).containsText("2 位");
       web.screenshot("manager-popular-products");
+      // both lists are for a session the day after tomorrow: counted from today on, not among the last 30 days
+      web.page().getByLabel("统计哪些场次").selectOption("今天及以后的场次");
+      assertThat(row).containsText("2 张");
+      web.page().getByLabel("统计哪些场次").selectOption("近 30 天的场次");
+      assertThat(row).hasCount(0);
     }
     try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
       web.logIn(picked.partner().username(), picked.partner().password()).choose("我的商品", "my-products");
