@@ -188,7 +188,9 @@ public final class ProductBatchWriter {
 
   /**
    * The same for a writer that holds the brand's import lock, so that no other import inserts its products meanwhile;
-   * fails with a unique violation should anyone else (a single product created by hand) insert one of the SKUs.
+   * fails with a unique violation should anyone else (a single product created by hand) insert one of the SKUs. A
+   * batch of SKUs new to the brand's range is inserted plainly ({@link #INTO_FREE_RANGE}); any other is looked up row
+   * by row ({@link #INSERT_OR_UPDATE_UNAPPROVED}).
    */
   public static Future<Outcome> insertOrUpdate(SqlConnection tx, long brandId, long uploaderId, List<ProductFields> batch) {
     Tuple params = appendColumns(Tuple.of(brandId), batch);
