@@ -77,8 +77,8 @@ final class ImportRun {
         await(repository.written(order.jobId(), pass.rows(), outcome.inserted(), outcome.updated(), outcome.unchanged()));
       }
       await(repository.succeed(order.jobId()));
-      log.info("catalog import {}: {} rows read{} in {} ms, duplicates checked in {} ms, {} in {} ms", order.jobId(),
-          pass.rows(), order.dryRun() ? "" : " and written", (read - started) / 1_000_000, (validated - read) / 1_000_000,
+      log.info("catalog import {}: {} rows read{} in {} ms, duplicates checked and writes finished in {} ms, {} in {} ms",
+          order.jobId(), pass.rows(), order.dryRun() ? "" : " and written", (read - started) / 1_000_000, (validated - read) / 1_000_000,
           order.dryRun() ? "finished" : pass.written() ? "committed" : pass.staged() ? "written again without duplicates"
               : "written again as upserts (a SKU was inserted meanwhile)",
           (System.nanoTime() - validated) / 1_000_000);
