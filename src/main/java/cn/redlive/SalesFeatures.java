@@ -6,6 +6,7 @@ import cn.redlive.report.PeoplePanel;
 import cn.redlive.report.Rankings;
 import cn.redlive.report.ReportRoutes;
 import cn.redlive.report.Reports;
+import cn.redlive.sales.SalesImportRepository;
 import cn.redlive.sales.SalesImports;
 import cn.redlive.sales.SalesLedger;
 import cn.redlive.sales.SalesRoutes;
@@ -26,7 +27,7 @@ record SalesFeatures(SalesImports imports, SalesLedger ledger, Enterprises enter
     SalesTotals totals = new SalesTotals(pool);
     Enterprises enterprises = new Enterprises(pool, totals, clock);
     Targets targets = new Targets(pool, totals, clock);
-    return new SalesFeatures(new SalesImports(pool), new SalesLedger(pool), enterprises, targets,
+    return new SalesFeatures(new SalesImports(new SalesImportRepository(pool), clock), new SalesLedger(pool), enterprises, targets,
         new BaseGoals(targets, () -> enterprises.list(true)), new Rankings(pool, targets),
         new Reports(pool, targets, people, clock));
   }

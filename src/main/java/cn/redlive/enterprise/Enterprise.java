@@ -20,11 +20,20 @@ public record Enterprise(long id, String name, boolean resident, LocalDate incub
   }
 
   public LocalDate incubationEnd() {
-    return incubationStart == null ? null : incubationStart.plusMonths(incubationMonths).minusDays(1);
+    return incubationStart == null ? null : lastDayOf(incubationStart, incubationMonths);
   }
 
   public LocalDate rentFreeEnd() {
-    return incubationStart == null || rentFreeMonths == 0 ? null : incubationStart.plusMonths(rentFreeMonths).minusDays(1);
+    return incubationStart == null || rentFreeMonths == 0 ? null : lastDayOf(incubationStart, rentFreeMonths);
+  }
+
+  /**
+   * The last day of a term of {@code months} from {@code start}: the day before the same day {@code months} later,
+   * or, when that month is too short to have the start's day (Nov 30 + 3 months), that month's last day.
+   */
+  static LocalDate lastDayOf(LocalDate start, int months) {
+    LocalDate same = start.plusMonths(months);
+    return same.getDayOfMonth() < start.getDayOfMonth() ? same : same.minusDays(1);
   }
 
   public String state(LocalDate today) {

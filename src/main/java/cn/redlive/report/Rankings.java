@@ -56,7 +56,7 @@ public final class Rankings {
   }
 
   private static Period before(Request request) {
-    return request.yearEarlier() ? request.period().yearEarlier() : request.period().previous();
+    return request.yearEarlier() ? request.period().yearEarlier() : request.period().previousComparable();
   }
 
   private Future<Ranked> rank(Request request, long version) {
@@ -91,6 +91,19 @@ public final class Rankings {
     for (int i = 0; i < ranked.rows().size(); i++) items.add(ranked.rows().get(i).toJson(i + 1));
     Request r = ranked.request();
     return new JsonObject().put("from", r.period().from().toString()).put("to", r.period().to().toString())
-        .put("of", r.of()).put("by", r.by()).put("items", items);
+        .put("of", r.of()).put("by", r.by()).put("comparedWith", comparedWith(r)).put("items", items);
+  }
+
+  /** Which period growth compares with, and its name: 同比 a year earlier, 环比 the calendar months before. */
+  static JsonObject comparedWith(Request r) {
+    Period before = before(r);
+    String basis = r.yearEarlier() ? "same_month_last_year" : r.period().calendarMonths() > 0 ? "previous_month" : "previous_period";
+    String label = switch (basis) {
+      case "same_month_last_year" -> "同比（去年同期）";
+      case "previous_month" -> "环比（上一自然月同期）";
+      default -> "较上一等长周期";
+    };
+    return new JsonObject().put("from", before.from().toString()).put("to", before.to().toString())
+        .put("basis", basis).put("label", label);
   }
 }

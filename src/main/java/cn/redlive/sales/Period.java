@@ -57,6 +57,24 @@ public record Period(LocalDate from, LocalDate to) {
     return new Period(from.minusDays(days()), from.minusDays(1));
   }
 
+  /**
+   * What 环比 compares with: for calendar months (whole, or the current one so far) the calendar months just before,
+   * October with September, October 1-3 with September 1-3; for any other span the same number of days before.
+   */
+  public Period previousComparable() {
+    int months = calendarMonths();
+    return months > 0 ? monthsEarlier(months) : previous();
+  }
+
+  /** How many calendar months this period covers when it starts on a 1st and ends in a month's last day or in its first month; else 0. */
+  public int calendarMonths() {
+    if (from.getDayOfMonth() != 1) return 0;
+    YearMonth first = YearMonth.from(from);
+    YearMonth last = YearMonth.from(to);
+    if (to.equals(last.atEndOfMonth())) return (int) ChronoUnit.MONTHS.between(first, last) + 1;
+    return first.equals(last) ? 1 : 0;
+  }
+
   public Period yearEarlier() {
     return monthsEarlier(12);
   }

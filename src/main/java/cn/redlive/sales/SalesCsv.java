@@ -61,12 +61,18 @@ final class SalesCsv {
   private static final Map<String, String> KINDS = Map.of("order", "order", "订单", "order", "refund", "refund",
       "退款", "refund", "cancel", "cancel", "取消", "cancel", "cancellation", "cancel");
   private static final Set<String> REQUIRED = Set.of("order_id", "ordered_at", "streamer");
+  /** Ten billion yuan: far above any one sale, far below what the rollups' sums could overflow on. */
+  static final long MAX_AMOUNT_FEN = 1_000_000_000_000L;
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss]");
 
   private SalesCsv() {
   }
 
-  static Parsed parse(byte[] bytes) {
+  /** How far past the server clock a sale may be dated: clocks of other shops drift, a sale from the future does not exist. */
+  static final java.time.Duration FUTURE_WINDOW = java.time.Duration.ofMinutes(5);
+
+  /** The file's rows; a sale dated after {@code now} plus {@link #FUTURE_WINDOW} is a row error. */
+  static Parsed parse(byte[] bytes, Instant now) {
     String text = decode(bytes);
     try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
       List<CSVRecord> records = parser.getRecords();
@@ -77,7 +83,7 @@ final class SalesCsv {
       for (int i = 1; i < records.size(); i++) {
         CSVRecord record = records.get(i);
         if (record.stream().allMatch(String::isBlank)) continue;
-        ImportRow row = row((int) record.getRecordNumber(), record, columns, errors);
+        ImportRow row = row((int) record.getRecordNumber(), record, columns, errors, now.plus(FUTURE_WINDOW));
         if (row != null) rows.add(row);
       }
       return new Parsed(rows, errors, records.size() - 1);
@@ -117,7 +123,8 @@ final class SalesCsv {
   }
 
   /** The row, or null after adding its errors. */
-  private static ImportRow row(int number, CSVRecord record, Map<String, Integer> columns, List<ImportError> errors) {
+  private static ImportRow row(int number, CSVRecord record, Map<String, Integer> columns, List<ImportError> errors,
+                               Instant latest) {
     int before = errors.size();
     Cells cells = new Cells(number, record, columns, errors);
     String orderId = cells.text("order_id");
@@ -128,6 +135,7 @@ final class SalesCsv {
     if (kind != null && !"order".equals(kind) && refundOf.isEmpty()) cells.error("refund_of", "", "a refund or cancellation names the order it refunds");
     if ("order".equals(kind) && !refundOf.isEmpty()) cells.error("refund_of", refundOf, "only refunds and cancellations name an earlier order");
     Instant at = cells.instant("ordered_at");
+    if (at != null && at.isAfter(latest)) cells.error("ordered_at", cells.text("ordered_at"), "lies in the future: a sale is imported once it was made");
     String streamer = cells.text("streamer");
     if (streamer.isEmpty()) cells.error("streamer", "", "the streamer's account username is required");
     Long productId = cells.optionalLong("product_id");
@@ -139,8 +147,8 @@ final class SalesCsv {
     if (order && (quantity == null || quantity < 1 || quantity > 100_000)) {
       cells.error("quantity", cells.text("quantity"), "an order needs a quantity from 1 to 100000");
     }
-    Long amount = cells.amount();
-    if (order && amount == null) cells.error("amount", "", "an order needs its amount");
+    Long amount = cells.amount(order);
+    if (order && amount == null && errors.size() == before) cells.error("amount", "", "an order needs its amount");
     String channel = cells.text("channel").toLowerCase(Locale.ROOT);
     if (channel.isEmpty()) channel = "other";
     if (channel.equals("live") || channel.length() > 30) cells.error("channel", channel, "a channel outside the base's live rooms, e.g. douyin, taobao, offline");
@@ -174,16 +182,34 @@ final class SalesCsv {
       }
     }
 
-    Long amount() {
-      if (!text("amount_fen").isEmpty()) return optionalLong("amount_fen");
-      String raw = text("amount");
+    /**
+     * The amount in fen, without its sign: a refund's amount is subtracted whichever way the file writes it, while a
+     * negative amount on an order is a row error (the file says a refund by its type column), never a ledger entry.
+     */
+    Long amount(boolean order) {
+      boolean fen = !text("amount_fen").isEmpty();
+      String key = fen ? "amount_fen" : "amount";
+      String raw = text(key).replace(",", "");
       if (raw.isEmpty()) return null;
-      try {
-        return CellValues.fen(raw.startsWith("-") ? raw.substring(1) : raw);
-      } catch (IllegalArgumentException e) {
-        error("amount", raw, e.getMessage());
+      boolean negative = raw.startsWith("-");
+      if (negative && order) {
+        error(key, raw, "a negative amount is a refund: set 类型 to 退款 and name the 原订单号");
         return null;
       }
+      String unsigned = negative ? raw.substring(1) : raw;
+      try {
+        long value = fen ? parseFen(unsigned) : CellValues.fen(unsigned);
+        if (value > MAX_AMOUNT_FEN) throw new IllegalArgumentException("is more than 10,000,000,000 yuan in one entry");
+        return value;
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        error(key, raw, e instanceof ArithmeticException ? "is not an amount the ledger can hold" : e.getMessage());
+        return null;
+      }
+    }
+
+    private static long parseFen(String digits) {
+      if (!digits.matches("[0-9]{1,15}")) throw new IllegalArgumentException("is not a whole number of fen");
+      return Long.parseLong(digits);
     }
 
     Instant instant(String key) {

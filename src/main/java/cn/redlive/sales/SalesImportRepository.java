@@ -17,7 +17,7 @@ import java.util.Set;
  * SQL of sales imports. Resolving streamers and products reads the account and product tables by key only; the
  * ledger triggers (V41/V42) attribute and roll up what is inserted.
  */
-final class SalesImportRepository {
+public final class SalesImportRepository {
 
   private static final String STREAMERS = """
       SELECT lower(username) AS username, id FROM accounts WHERE role = 'streamer' AND lower(username) = ANY($1::text[])
@@ -60,7 +60,7 @@ final class SalesImportRepository {
 
   private final Pool pool;
 
-  SalesImportRepository(Pool pool) {
+  public SalesImportRepository(Pool pool) {
     this.pool = pool;
   }
 

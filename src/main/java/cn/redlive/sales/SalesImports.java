@@ -3,9 +3,9 @@ package cn.redlive.sales;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,14 +25,16 @@ import java.util.Set;
 public final class SalesImports {
 
   private final SalesImportRepository repository;
+  private final Clock clock;
 
-  public SalesImports(Pool pool) {
-    this.repository = new SalesImportRepository(pool);
+  public SalesImports(SalesImportRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
   }
 
   public Future<JsonObject> importCsv(byte[] file, String fileName, long managerId, boolean dryRun) {
     // parsing up to 8 MiB of CSV is work for a worker thread, not the event loop
-    return io.vertx.core.Vertx.currentContext().executeBlocking(() -> SalesCsv.parse(file))
+    return io.vertx.core.Vertx.currentContext().executeBlocking(() -> SalesCsv.parse(file, clock.instant()))
         .compose(parsed -> importParsed(parsed, sha256(file), fileName, managerId, dryRun));
   }
 

@@ -46,7 +46,7 @@ public final class BaseGoals {
       for (Enterprise e : enterprises.result()) {
         long netNow = net(current.result(), e.id());
         Growth growth = Growth.of(netNow, net(lastYear.result(), e.id()));
-        boolean met = growth.isNew() || (growth.growthBp() != null && growth.growthBp() > ENTERPRISE_GROWTH_BP);
+        boolean met = growth.above(ENTERPRISE_GROWTH_BP);
         if (met) growing++;
         perEnterprise.add(new JsonObject().put("id", e.id()).put("name", e.name()).put("netFen", netNow)
             .put("growth", growth.toJson()).put("met", met));

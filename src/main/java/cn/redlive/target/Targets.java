@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -114,30 +115,70 @@ public final class Targets {
     Map<String, Future<Map<Long, SalesFigures>>> figures = new HashMap<>();
     for (Target t : targets) {
       SalesTotals.Scope scope = SalesTotals.Scope.valueOf(t.scope().toUpperCase(Locale.ROOT));
+      int back = t.basisMonths();
       figures.computeIfAbsent(t.scope() + "/0", k -> figuresOf.apply(scope, now));
-      figures.computeIfAbsent(t.scope() + "/" + t.basisMonths(), k -> figuresOf.apply(scope, now.monthsEarlier(t.basisMonths())));
+      figures.computeIfAbsent(t.scope() + "/" + back, k -> figuresOf.apply(scope, now.monthsEarlier(back)));
+      figures.computeIfAbsent(t.scope() + "/" + back + "/whole", k -> figuresOf.apply(scope, Period.of(month.minusMonths(back))));
     }
-    int share = expectedShareBp(month);
+    MonthGone gone = monthGone(month);
     return Future.all(new ArrayList<>(figures.values())).map(done -> {
       List<TargetProgress> list = new ArrayList<>();
       for (Target t : targets) {
         long key = t.scopeId() == null ? SalesTotals.BASE : t.scopeId();
-        long actual = figures.get(t.scope() + "/0").result().getOrDefault(key, SalesFigures.NONE).netFen();
-        long before = figures.get(t.scope() + "/" + t.basisMonths()).result().getOrDefault(key, SalesFigures.NONE).netFen();
+        String basis = t.scope() + "/" + t.basisMonths();
+        long actual = net(figures.get(t.scope() + "/0"), key);
+        long sameDaysBefore = net(figures.get(basis), key);
+        long wholeBasisMonth = net(figures.get(basis + "/whole"), key);
         Long effective = t.gmvFen() != null ? t.gmvFen()
-            : before > 0 ? before * (10000 + t.growthBp()) / 10000 : null;
-        list.add(new TargetProgress(t, actual, effective, Growth.of(actual, before), share));
+            : wholeBasisMonth > 0 ? grown(wholeBasisMonth, t.growthBp()) : null;
+        list.add(new TargetProgress(t, actual, effective, dueByNow(t, sameDaysBefore, gone), Growth.of(actual, sameDaysBefore)));
       }
       return list;
     });
   }
 
-  /** How much of the month is gone, in basis points: all of a past month, none of a future one. */
-  int expectedShareBp(YearMonth month) {
+  /** Days of the month gone out of its length: all of a past month, none of a future one. */
+  record MonthGone(int days, int length) {
+  }
+
+  MonthGone monthGone(YearMonth month) {
     LocalDate today = BaseDays.today(clock);
     YearMonth current = YearMonth.from(today);
-    if (month.isBefore(current)) return 10000;
-    if (month.isAfter(current)) return 0;
-    return today.getDayOfMonth() * 10000 / month.lengthOfMonth();
+    int length = month.lengthOfMonth();
+    if (month.isBefore(current)) return new MonthGone(length, length);
+    if (month.isAfter(current)) return new MonthGone(0, length);
+    return new MonthGone(today.getDayOfMonth(), length);
+  }
+
+  /**
+   * What the month so far should have reached. A GMV target counts pro rata by days gone; a growth target is the
+   * same days of the basis month grown by the percentage, already month-to-date, so not scaled again. Nothing is due
+   * before a month begins, and a growth target over an empty basis has no figure to trail.
+   */
+  static Long dueByNow(Target t, long sameDaysBefore, MonthGone gone) {
+    if (gone.days() == 0) return null;
+    Long byGmv = t.gmvFen() == null ? null
+        : BigInteger.valueOf(t.gmvFen()).multiply(BigInteger.valueOf(gone.days()))
+            .add(BigInteger.valueOf(gone.length() - 1L)).divide(BigInteger.valueOf(gone.length())).longValueExact();
+    Long byGrowth = t.growthBp() == null || sameDaysBefore <= 0 ? null : grown(sameDaysBefore, t.growthBp());
+    if (byGmv == null) return byGrowth;
+    return byGrowth == null ? byGmv : Math.max(byGmv, byGrowth);
+  }
+
+  /** fen grown by bp basis points, rounded up: a target is met only by reaching it in whole fen. */
+  static long grown(long fen, int bp) {
+    BigInteger scaled = BigInteger.valueOf(fen).multiply(BigInteger.valueOf(10000L + bp));
+    BigInteger[] qr = scaled.divideAndRemainder(BigInteger.valueOf(10000));
+    return qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
+  }
+
+  private static long net(Future<Map<Long, SalesFigures>> figures, long key) {
+    return figures.result().getOrDefault(key, SalesFigures.NONE).netFen();
+  }
+
+  /** How much of the month is gone, in basis points (shown beside the list of targets behind). */
+  int expectedShareBp(YearMonth month) {
+    MonthGone gone = monthGone(month);
+    return gone.days() * 10000 / gone.length();
   }
 }

@@ -82,6 +82,11 @@ public final class SalesKit {
     return reply.json();
   }
 
+  /** A streamer's net GMV over a period, as the ranking shows it. */
+  public long netFen(People.LoggedIn streamer, String from, String to) {
+    return rowOf(get("/api/v1/reports/rankings?from=" + from + "&to=" + to), "streamerId", streamer.streamerId()).getLong("netFen");
+  }
+
   /** The row of a ranking whose field equals the id, or null. */
   public static JsonObject rowOf(JsonObject ranking, String field, long id) {
     JsonArray items = ranking.getJsonArray("items");

@@ -63,6 +63,11 @@ public final class TestApp {
     return app;
   }
 
+  /** A pool of the test's own on the shared database, for tests that hand a service its dependencies directly. */
+  public io.vertx.sqlclient.Pool newPool(int size) {
+    return cn.redlive.platform.Database.pool(app.vertx(), cn.redlive.platform.Database.connectOptions(TestServers.postgres().url(), "", ""), size);
+  }
+
   public void stop() {
     app.stop();
   }
