@@ -59,6 +59,7 @@ public final class ApiRouter {
   public static Future<OpenAPIContract> loadContract(Vertx vertx) {
     return vertx.fileSystem().readFile(CONTRACT_PATH)
         .map(ApiRouter::parseYaml)
+        .map(ContractRanges::requireBounds)
         .map(ApiRouter::forValidator)
         .compose(raw -> OpenAPIContract.from(vertx, raw));
   }
