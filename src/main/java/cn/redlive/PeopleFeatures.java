@@ -8,6 +8,7 @@ import cn.redlive.streamer.StreamerService;
 import cn.redlive.study.StudyRoutes;
 import cn.redlive.study.StudyService;
 import cn.redlive.team.TeamRoutes;
+import cn.redlive.sales.SalesLedger;
 import cn.redlive.team.TeamService;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
@@ -19,7 +20,7 @@ import java.time.Clock;
 record PeopleFeatures(TeamService teams, StreamerService streamers, PartyService party, StudyService study) {
 
   static PeopleFeatures create(Pool pool, AccountService accounts, Clock clock) {
-    TeamService teams = new TeamService(pool);
+    TeamService teams = new TeamService(pool, clock, new SalesLedger(pool)::latestSaleOf);
     StreamerService streamers = new StreamerService(pool, accounts, teams.memberships(), clock);
     StudyService study = new StudyService(pool, streamers, clock);
     PartyService party = new PartyService(pool, streamers, study::courseHoursBy, clock);

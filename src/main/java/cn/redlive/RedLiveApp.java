@@ -148,6 +148,7 @@ public final class RedLiveApp {
         .onSuccess(id -> {
           deploymentId = id;
           services.live().startSettlement();
+          services.people().teams().applyDueMovesEvery(vertx, Duration.ofSeconds(30));
           log.info("RedLive listening on http://{}:{}", config.httpHost(), port());
         })
         .mapEmpty();

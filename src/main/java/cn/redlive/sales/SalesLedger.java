@@ -24,6 +24,10 @@ public final class SalesLedger {
        LIMIT $5 OFFSET $6
       """;
 
+  private static final String LATEST_SALE = """
+      SELECT max(ordered_at) AS latest FROM sales_orders WHERE streamer_id = $1
+      """;
+
   private final Pool pool;
 
   public SalesLedger(Pool pool) {
@@ -36,6 +40,12 @@ public final class SalesLedger {
           Rows.Page<JsonObject> page = Rows.page(rows, SalesLedger::entry);
           return new JsonObject().put("items", new JsonArray(page.items())).put("total", page.total());
         });
+  }
+
+  /** The latest entry booked for a streamer (talent-pool id), if any: team moves may not be dated before it. */
+  public Future<java.util.Optional<java.time.Instant>> latestSaleOf(long streamerId) {
+    return pool.preparedQuery(LATEST_SALE).execute(Tuple.of(streamerId)).map(rows -> java.util.Optional
+        .ofNullable(rows.iterator().next().getOffsetDateTime("latest")).map(java.time.OffsetDateTime::toInstant));
   }
 
   private static JsonObject entry(Row r) {

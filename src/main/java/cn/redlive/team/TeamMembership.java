@@ -3,6 +3,7 @@ package cn.redlive.team;
 import cn.redlive.web.ProblemException;
 import io.vertx.core.Future;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +17,13 @@ import java.util.Optional;
 public final class TeamMembership {
 
   private final TeamRepository repository;
+  private final Clock clock;
+  private final BookedSales bookedSales;
 
-  TeamMembership(TeamRepository repository) {
+  TeamMembership(TeamRepository repository, Clock clock, BookedSales bookedSales) {
     this.repository = repository;
+    this.clock = clock;
+    this.bookedSales = bookedSales;
   }
 
   /** The team the streamer belonged to at {@code at}, empty when in none. */
@@ -30,23 +35,43 @@ public final class TeamMembership {
     return repository.history(streamerId);
   }
 
-  /** Moves the streamer into {@code teamId} from {@code from}; back-dating is allowed but never before earlier history. */
+  /**
+   * Moves the streamer into {@code teamId} from {@code from} (now when null). Back-dating is allowed, but never before
+   * earlier history nor before a sale already booked (the ledger keeps each sale's team; see the README). A move dated
+   * later than now is recorded at once and takes effect on its moment ({@link #applyDueMoves}).
+   */
   public Future<Void> move(long streamerId, long teamId, Instant from) {
+    Instant now = clock.instant();
+    Instant at = from == null ? now : from;
     return repository.find(teamId)
         .compose(team -> team.isPresent() ? Future.succeededFuture()
             : Future.failedFuture(ProblemException.notFound("There is no team " + teamId + ".")))
-        .compose(v -> repository.pool().withTransaction(tx -> repository.lockForMove(tx, streamerId)
+        .compose(v -> at.isBefore(now) ? bookedSales.latestSaleOf(streamerId) : Future.succeededFuture(Optional.<Instant>empty()))
+        .compose(latestSale -> repository.pool().withTransaction(tx -> repository.lockForMove(tx, streamerId)
             .compose(found -> {
               var state = found.orElseThrow(() -> noSuchStreamer(streamerId));
               if ("left".equals(state.status())) {
                 throw ProblemException.ruleViolated("streamer-has-left", "A streamer who has left the base joins no team.");
               }
-              if (Long.valueOf(teamId).equals(state.currentTeamId())) {
+              if (Long.valueOf(teamId).equals(state.currentTeamId()) && !at.isAfter(now)) {
                 throw ProblemException.ruleViolated("already-in-team", "The streamer is already in this team.");
               }
-              requireAfterHistory(state, utc(from));
-              return repository.switchTeam(tx, streamerId, teamId, utc(from));
+              requireAfterHistory(state, utc(at));
+              if (latestSale.isPresent() && !at.isAfter(latestSale.get())) {
+                throw ProblemException.ruleViolated("sales-booked-after-move", "The streamer has sales booked up to "
+                    + latestSale.get() + " for the current team; a move can be dated after that, not before.");
+              }
+              return repository.switchTeam(tx, streamerId, teamId, utc(at), at.isAfter(now));
             })));
+  }
+
+  /**
+   * Makes moves whose moment has come the streamers' current team (and drops a captaincy left behind). Moves dated
+   * within the last {@code lookBack} are considered; the answer is how many streamers changed team.
+   */
+  public Future<Integer> applyDueMoves(java.time.Duration lookBack) {
+    Instant now = clock.instant();
+    return repository.applyDueMoves(utc(now.minus(lookBack)), utc(now));
   }
 
   /** Ends the current membership (and any captaincy) at {@code at}; nothing to do when in no team. */
@@ -55,7 +80,7 @@ public final class TeamMembership {
       var state = found.orElseThrow(() -> noSuchStreamer(streamerId));
       if (state.currentTeamId() == null) return Future.succeededFuture();
       requireAfterHistory(state, utc(at));
-      return repository.switchTeam(tx, streamerId, null, utc(at));
+      return repository.switchTeam(tx, streamerId, null, utc(at), at.isAfter(clock.instant()));
     }));
   }
 

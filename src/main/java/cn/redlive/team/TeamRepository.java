@@ -44,7 +44,8 @@ final class TeamRepository {
       """;
 
   private static final String CURRENT_MEMBERS = """
-      SELECT %s WHERE m.team_id = $1 AND m.until_at IS NULL ORDER BY m.from_at, m.streamer_id
+      SELECT %s WHERE m.team_id = $1 AND m.from_at <= $2 AND (m.until_at IS NULL OR m.until_at > $2)
+       ORDER BY m.from_at, m.streamer_id
       """.formatted(MEMBERSHIP_COLUMNS);
 
   private static final String HISTORY = """
@@ -85,6 +86,28 @@ final class TeamRepository {
        WHERE id = $1 AND EXISTS (SELECT 1 FROM streamers s WHERE s.id = $2 AND s.team_id = $1)
       """;
 
+  /**
+   * Streamers with a membership starting or ending in ($1, $2] get the team they are in at $2 as their current team;
+   * a captain who moved out of the team leaves its captaincy. Idempotent, so every instance may run it.
+   */
+  private static final String APPLY_DUE_MOVES = """
+      WITH touched AS (
+        SELECT DISTINCT streamer_id FROM team_memberships
+         WHERE (from_at > $1 AND from_at <= $2) OR (until_at > $1 AND until_at <= $2)
+      ), moved AS (
+        UPDATE streamers s SET team_id = cur.team_id, updated_at = now()
+          FROM touched t
+          LEFT JOIN LATERAL (SELECT m.team_id FROM team_memberships m WHERE m.streamer_id = t.streamer_id
+                               AND m.from_at <= $2 AND (m.until_at IS NULL OR m.until_at > $2)) cur ON true
+         WHERE s.id = t.streamer_id AND s.team_id IS DISTINCT FROM cur.team_id
+        RETURNING s.id, s.team_id
+      ), dropped AS (
+        UPDATE teams t SET captain_streamer_id = NULL FROM moved
+         WHERE t.captain_streamer_id = moved.id AND t.id IS DISTINCT FROM moved.team_id
+      )
+      SELECT count(*) AS moved FROM moved
+      """;
+
   /** The lock and the facts a move is checked against. */
   record MoveState(String status, Long currentTeamId, OffsetDateTime latestFrom, OffsetDateTime latestUntil) {
   }
@@ -112,8 +135,13 @@ final class TeamRepository {
     return pool.preparedQuery(INSERT).execute(Tuple.of(name)).map(rows -> Rows.first(rows).map(r -> r.getLong("id")));
   }
 
-  Future<List<Membership>> currentMembers(long teamId) {
-    return pool.preparedQuery(CURRENT_MEMBERS).execute(Tuple.of(teamId)).map(TeamRepository::memberships);
+  Future<List<Membership>> currentMembers(long teamId, OffsetDateTime now) {
+    return pool.preparedQuery(CURRENT_MEMBERS).execute(Tuple.of(teamId, now)).map(TeamRepository::memberships);
+  }
+
+  Future<Integer> applyDueMoves(OffsetDateTime after, OffsetDateTime upTo) {
+    return pool.preparedQuery(APPLY_DUE_MOVES).execute(Tuple.of(after, upTo))
+        .map(rows -> rows.iterator().next().getLong("moved").intValue());
   }
 
   Future<List<Membership>> history(long streamerId) {
@@ -137,13 +165,17 @@ final class TeamRepository {
     });
   }
 
-  /** Ends the open membership (and captaincy) at {@code at} and opens one in {@code teamId}, or none when null. */
-  Future<Void> switchTeam(SqlClient tx, long streamerId, Long teamId, OffsetDateTime at) {
-    Future<?> closed = tx.preparedQuery(CLOSE_OPEN).execute(Tuple.of(streamerId, at))
-        .compose(v -> tx.preparedQuery(DROP_CAPTAINCY).execute(Tuple.of(streamerId)));
+  /**
+   * Ends the open membership at {@code at} and opens one in {@code teamId}, or none when null. A move in effect now
+   * also sets the current team and drops the captaincy; a later one leaves both to {@link #applyDueMoves}.
+   */
+  Future<Void> switchTeam(SqlClient tx, long streamerId, Long teamId, OffsetDateTime at, boolean later) {
+    Future<?> closed = tx.preparedQuery(CLOSE_OPEN).execute(Tuple.of(streamerId, at));
     Future<?> opened = teamId == null ? closed
         : closed.compose(v -> tx.preparedQuery(OPEN).execute(Tuple.of(streamerId, teamId, at)));
-    return opened.compose(v -> tx.preparedQuery(SET_CURRENT_TEAM).execute(Tuple.of(streamerId, teamId))).mapEmpty();
+    if (later) return opened.mapEmpty();
+    return opened.compose(v -> tx.preparedQuery(DROP_CAPTAINCY).execute(Tuple.of(streamerId)))
+        .compose(v -> tx.preparedQuery(SET_CURRENT_TEAM).execute(Tuple.of(streamerId, teamId))).mapEmpty();
   }
 
   /** False when the streamer is not a current member of the team. */

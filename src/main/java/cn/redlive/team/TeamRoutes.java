@@ -43,7 +43,7 @@ public final class TeamRoutes {
   private void move(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     String from = body == null ? null : body.getString("from");
-    Instant at = from == null ? Instant.now() : OffsetDateTime.parse(from).toInstant();
+    Instant at = from == null ? null : OffsetDateTime.parse(from).toInstant();
     long streamerId = pathId(rc, "streamerId");
     Respond.ok(rc, teams.memberships().move(streamerId, pathId(rc, "teamId"), at)
         .compose(v -> teams.memberships().history(streamerId))

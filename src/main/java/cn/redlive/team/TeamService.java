@@ -8,15 +8,28 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Clock;
+
 /** Teams, their captains and their members; {@link #memberships()} owns the history over time. */
 public final class TeamService {
 
   private final TeamRepository repository;
   private final TeamMembership memberships;
+  private final Clock clock;
 
-  public TeamService(Pool pool) {
+  public TeamService(Pool pool, Clock clock, BookedSales bookedSales) {
     this.repository = new TeamRepository(pool);
-    this.memberships = new TeamMembership(repository);
+    this.memberships = new TeamMembership(repository, clock, bookedSales);
+    this.clock = clock;
+  }
+
+  /**
+   * Future-dated moves take effect on their moment: checked on start (over the last year, for moves that fell due
+   * while no server ran) and then every {@code every}; the check is idempotent, so each instance runs its own.
+   */
+  public void applyDueMovesEvery(io.vertx.core.Vertx vertx, java.time.Duration every) {
+    memberships.applyDueMoves(java.time.Duration.ofDays(400));
+    vertx.setPeriodic(every.toMillis(), id -> memberships.applyDueMoves(every.multipliedBy(4)));
   }
 
   public TeamMembership memberships() {
@@ -40,7 +53,7 @@ public final class TeamService {
 
   /** The team with its current members. */
   public Future<JsonObject> withMembers(long id) {
-    return get(id).compose(team -> repository.currentMembers(id).map(members -> {
+    return get(id).compose(team -> repository.currentMembers(id, clock.instant().atOffset(java.time.ZoneOffset.UTC)).map(members -> {
       JsonArray list = new JsonArray();
       members.forEach(m -> list.add(m.toJson()));
       return team.toJson().put("currentMembers", list);
