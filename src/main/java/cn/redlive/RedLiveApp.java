@@ -37,6 +37,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class RedLiveApp {
   private static final Logger log = LoggerFactory.getLogger(RedLiveApp.class);
 
   private final AppConfig config;
+  private final Clock clock;
   private final Vertx vertx;
   private final AtomicBoolean draining = new AtomicBoolean();
   private EmbeddedPostgresServer embeddedPostgres;
@@ -63,19 +65,25 @@ public final class RedLiveApp {
   private final AtomicReference<HttpServerVerticle> firstVerticle = new AtomicReference<>();
   private Services services;
 
-  private RedLiveApp(AppConfig config, Vertx vertx) {
+  private RedLiveApp(AppConfig config, Vertx vertx, Clock clock) {
     this.config = config;
     this.vertx = vertx;
+    this.clock = clock;
   }
 
-  /** Starts a server; blocks the calling thread (never call it on an event loop). */
+  /** Starts a server on the system clock; blocks the calling thread (never call it on an event loop). */
   public static RedLiveApp start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts a server whose day rules read {@code clock} (tests pass a fixed or settable one). */
+  public static RedLiveApp start(AppConfig config, Clock clock) {
     PrometheusMeterRegistry registry = Metrics.newRegistry();
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    RedLiveApp app = new RedLiveApp(config, vertx);
+    RedLiveApp app = new RedLiveApp(config, vertx, clock);
     log.info("starting RedLive with {}", config);
     try {
       await(app.startInfrastructure()
@@ -117,13 +125,13 @@ public final class RedLiveApp {
           Brands brands = new Brands(pool);
           Products products = new Products(pool, brands);
           SelectionLists selections = new SelectionLists(pool, products, brands);
-          PeopleFeatures people = PeopleFeatures.create(pool, accounts, java.time.Clock.systemUTC());
+          PeopleFeatures people = PeopleFeatures.create(pool, accounts, clock);
           LiveFeature live = new LiveFeature(vertx, pool, redis, registry,
               FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
               people, live, new Health(pool, redis, draining), brands, products,
               new CatalogImports(vertx, pool, brands), selections,
-              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), java.time.Clock.systemUTC()),
+              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), clock),
               new HttpMetrics(registry), WebAssets.create(vertx));
           return null;
         }))

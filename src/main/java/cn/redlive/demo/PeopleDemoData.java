@@ -10,6 +10,7 @@ import cn.redlive.study.StudyService;
 import cn.redlive.team.Team;
 import cn.redlive.team.TeamService;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -21,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Demo set "people-v1": four teams, thirty streamers spread over every Party stage (the steps go through the same
+ * Demo set "people-v1": four teams, thirty streamers at every one of the 25 Party steps (the steps go through the same
  * rules as a manager's, back-dated from today), screenings, and study-corner items with progress.
  */
 public final class PeopleDemoData {
@@ -41,9 +42,6 @@ public final class PeopleDemoData {
       {"沙丽", "沙丽葡萄酒"}, {"冯静怡", "静怡小铺"}, {"拓海", "拓海带你逛宁夏"}, {"虎小军", "小军甄品"},
       {"锁娟", "娟子枸杞"}, {"黑玉梅", "玉梅土特产"}, {"陈浩", "浩哥红色课堂"}, {"余晓东", "晓东贺兰山"},
       {"保丽", "丽丽滩羊汤"}, {"撒文静", "文静说葡萄"}};
-
-  private static final String[] STAGES = {"none", "applicant", "activist", "development_target", "probationary",
-      "full_member", "cancelled"};
 
   private PeopleDemoData() {
   }
@@ -119,74 +117,59 @@ public final class PeopleDemoData {
           .compose(v -> i < TEAMS.size() ? teams.appointCaptain(teamId, s.id()).mapEmpty() : Future.succeededFuture())
           .compose(v -> streamers.screen(s.id(), new StreamerService.Assessment(4 + i % 2, 3 + i % 3,
               "思想端正，带货能力较强", decision, today.minusDays(150L - i)), managerId))
-          .compose(v -> partySteps(s.id(), STAGES[i % STAGES.length], i))
+          .compose(v -> partySteps(s.id(), i))
           .compose(v -> studyProgress(s.id(), i));
     }
 
-    /** Steps back-dated from today so each streamer ends in {@code stage}; the rules check them like any other. */
-    private Future<Void> partySteps(long id, String stage, int i) {
-      int shift = i;
-      List<Object[]> steps = new ArrayList<>();
-      switch (stage) {
-        case "applicant" -> steps.add(step("application", 20 + shift));
-        case "activist" -> {
-          steps.add(step("application", 400 + shift));
-          steps.add(step("talk", 390 + shift));
-          steps.add(step("activist", 370 + shift));
-          steps.add(step("assessment", 190 + shift));
-        }
-        case "development_target" -> {
-          steps.add(step("application", 800));
-          steps.add(step("talk", 790));
-          steps.add(step("activist", 760));
-          steps.add(step("assessment", 580));
-          steps.add(training(500));
-          steps.add(step("development_target", 380 - shift));
-        }
-        case "probationary" -> {
-          steps.addAll(upToTarget(1200));
-          steps.add(meeting(i % 2 == 0 ? 300 : 100));
-          if (i % 2 == 0) steps.add(step("approval", 250));
-        }
-        case "full_member" -> {
-          steps.addAll(upToTarget(1900));
-          steps.add(meeting(1100));
-          steps.add(step("approval", 1050));
-          steps.add(step("full_membership", 730));
-        }
-        case "cancelled" -> {
-          steps.addAll(upToTarget(1300));
-          steps.add(meeting(500));
-          steps.add(step("approval", 450));
-          steps.add(step("cancellation", 130));
-        }
-        default -> {
-        }
-      }
+    /**
+     * The road through all 25 steps with each step's day counted from the application, spaced as the 细则 allows
+     * (more than a year as activist, the conversion meeting when the probation year is up).
+     */
+    private static final Object[][] ROAD = {
+        {"application", 0}, {"talk", 10}, {"activist", 40}, {"activist_filing", 50}, {"contacts", 55},
+        {"assessment", 220}, {"development_target", 420}, {"target_filing", 430}, {"sponsors", 440},
+        {"political_review", 470}, {"training", 480}, {"committee_review", 500}, {"pre_review", 515},
+        {"application_form", 525}, {"branch_meeting", 540}, {"committee_talk", 560}, {"approval", 600},
+        {"probation_filing", 610}, {"assignment", 615}, {"oath", 620}, {"probation_assessment", 720},
+        {"conversion_application", 880}, {"conversion_meeting", 910}, {"conversion_approval", 935}, {"archiving", 950}};
+
+    /**
+     * Streamer 0 has not applied; streamers 1 to 25 have reached step 1 to 25 of the road; 26 had the probation
+     * extended, 27 had it cancelled, 28 and 29 are full members with their records filed. Each streamer's last step
+     * lies a few days back from today, so the due view shows what each one owes next; the rules check every step.
+     */
+    private Future<Void> partySteps(long id, int i) {
+      if (i == 0) return Future.succeededFuture();
+      int reached = i <= ROAD.length ? i : i == 26 ? 21 : i == 27 ? 20 : ROAD.length;
+      int lastDay = i == 26 ? 910 : i == 27 ? 700 : (int) ROAD[reached - 1][1];
+      LocalDate applied = today.minusDays(lastDay + 3L + i % 7);
+      List<PartyService.NewStep> steps = new ArrayList<>();
+      for (int k = 0; k < reached; k++) steps.add(step((String) ROAD[k][0], applied.plusDays((int) ROAD[k][1])));
+      if (i == 26) steps.add(new PartyService.NewStep("extension", applied.plusDays(910), null, null, 6, notes("预备期满，支部大会决定延长六个月")));
+      if (i == 27) steps.add(new PartyService.NewStep("cancellation", applied.plusDays(700), null, null, null, notes("不具备党员条件，取消预备党员资格")));
       Future<Void> chain = Future.succeededFuture();
-      for (Object[] s : steps) {
-        chain = chain.compose(v -> party.recordStep(id, (String) s[0], (LocalDate) s[1], (Double) s[2], null,
-            (JsonObject) s[3], managerId).mapEmpty());
-      }
+      for (PartyService.NewStep step : steps) chain = chain.compose(v -> party.recordStep(id, step, managerId).mapEmpty());
       return chain;
     }
 
-    private List<Object[]> upToTarget(int daysAgo) {
-      return List.of(step("application", daysAgo), step("talk", daysAgo - 10), step("activist", daysAgo - 40),
-          training(daysAgo - 200), step("development_target", daysAgo - 420));
+    private static PartyService.NewStep step(String kind, LocalDate on) {
+      return switch (kind) {
+        case "contacts" -> new PartyService.NewStep(kind, on, null, null, null,
+            new JsonObject().put("contacts", new JsonArray().add("马建国").add("李秀兰")));
+        case "sponsors" -> new PartyService.NewStep(kind, on, null, null, null,
+            new JsonObject().put("sponsors", new JsonArray().add("马建国").add("周海峰")));
+        case "political_review" -> new PartyService.NewStep(kind, on, null, null, null,
+            new JsonObject().put("conclusion", "政治审查合格：本人及直系亲属政治历史清楚，无违法违纪记录"));
+        case "training" -> new PartyService.NewStep(kind, on, 24.0, 3, null, notes("基地党委入党积极分子培训班"));
+        case "branch_meeting", "conversion_meeting" -> new PartyService.NewStep(kind, on, null, null, null,
+            new JsonObject().put("entitledVoters", 21).put("present", 18).put("yesVotes", 17).put("notes", "支部大会表决通过"));
+        case "assignment" -> new PartyService.NewStep(kind, on, null, null, null, new JsonObject().put("branch", "直播基地党支部第一党小组"));
+        default -> new PartyService.NewStep(kind, on, null, null, null, null);
+      };
     }
 
-    private Object[] step(String kind, int daysAgo) {
-      return new Object[] {kind, today.minusDays(daysAgo), null, null};
-    }
-
-    private Object[] training(int daysAgo) {
-      return new Object[] {"training", today.minusDays(daysAgo), 24.0, null};
-    }
-
-    private Object[] meeting(int daysAgo) {
-      return new Object[] {"branch_meeting", today.minusDays(daysAgo), null,
-          new JsonObject().put("entitledVoters", 21).put("present", 18).put("yesVotes", 17).put("notes", "支部大会表决通过")};
+    private static JsonObject notes(String text) {
+      return new JsonObject().put("notes", text);
     }
 
     /** A few days of study for most; every fifth streamer has not studied for two weeks, so shows as behind. */

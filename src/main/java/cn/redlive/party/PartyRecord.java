@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * Where a streamer stands on the road to Party membership, folded from their dated steps in order: the stage,
- * the latest date of each kind of step, the training hours recorded as steps, and the one probation extension.
- * Immutable: {@link #after} gives the record as it would be with one more step, which is what the rules check.
+ * the latest date of each kind of step, the training recorded as steps (class hours and days), and the one
+ * probation extension. Immutable: {@link #after} gives the record as it would be with one more step, which is what
+ * the rules check.
  */
-record PartyRecord(Stage stage, Map<StepKind, LocalDate> latest, double trainingStepHours, Integer extensionMonths,
-                   LocalDate lastStepOn) {
+record PartyRecord(Stage stage, Map<StepKind, LocalDate> latest, double trainingStepHours, int trainingStepDays,
+                   Integer extensionMonths, LocalDate lastStepOn) {
 
-  static final PartyRecord EMPTY = new PartyRecord(Stage.NONE, Map.of(), 0, null, null);
+  static final PartyRecord EMPTY = new PartyRecord(Stage.NONE, Map.of(), 0, 0, null, null);
 
   static PartyRecord fold(List<PartyStep> steps) {
     PartyRecord record = EMPTY;
@@ -29,14 +30,20 @@ record PartyRecord(Stage stage, Map<StepKind, LocalDate> latest, double training
     dates.putAll(latest);
     dates.put(step.kind(), step.on());
     Stage next = step.kind().leadsTo() == null ? stage : step.kind().leadsTo();
-    double hours = trainingStepHours + (step.kind() == StepKind.TRAINING && step.hours() != null ? step.hours() : 0);
+    boolean training = step.kind() == StepKind.TRAINING;
+    double hours = trainingStepHours + (training && step.hours() != null ? step.hours() : 0);
+    int days = trainingStepDays + (training && step.days() != null ? step.days() : 0);
     Integer months = step.kind() == StepKind.EXTENSION ? step.months() : extensionMonths;
-    return new PartyRecord(next, Collections.unmodifiableMap(dates), hours, months, step.on());
+    return new PartyRecord(next, Collections.unmodifiableMap(dates), hours, days, months, step.on());
   }
 
   /** The latest date a step of this kind was taken, or null. */
   LocalDate on(StepKind kind) {
     return latest.get(kind);
+  }
+
+  boolean has(StepKind kind) {
+    return latest.containsKey(kind);
   }
 
   /** Probation lasts one year from the branch meeting, plus the one extension if any. */
@@ -47,15 +54,23 @@ record PartyRecord(Stage stage, Map<StepKind, LocalDate> latest, double training
     return extensionMonths == null ? end : end.plusMonths(extensionMonths);
   }
 
+  /** Party age counts from the day probation ends as a full member (细则 第三十三条), so only for full members. */
+  LocalDate partyAgeFrom() {
+    return stage == Stage.FULL_MEMBER ? probationEndsOn() : null;
+  }
+
   JsonObject toJson() {
     JsonObject dates = new JsonObject();
     latest.forEach((kind, on) -> dates.put(kind.code(), on.toString()));
     LocalDate probationEnd = probationEndsOn();
+    LocalDate ageFrom = partyAgeFrom();
     return new JsonObject()
         .put("stage", stage.code())
         .put("latestStepDates", dates)
         .put("trainingStepHours", trainingStepHours)
+        .put("trainingStepDays", trainingStepDays)
         .put("extensionMonths", extensionMonths)
-        .put("probationEndsOn", probationEnd == null ? null : probationEnd.toString());
+        .put("probationEndsOn", probationEnd == null ? null : probationEnd.toString())
+        .put("partyAgeFrom", ageFrom == null ? null : ageFrom.toString());
   }
 }

@@ -29,7 +29,7 @@ final class PartyRepository {
   private static final String LOCK = "SELECT id FROM streamers WHERE id = $1 FOR UPDATE";
 
   private static final String STEPS = """
-      SELECT ps.id, ps.kind, ps.on_date, ps.hours, ps.months, ps.details, ps.recorded_by, ps.recorded_at,
+      SELECT ps.id, ps.kind, ps.on_date, ps.hours, ps.days, ps.months, ps.details, ps.recorded_by, ps.recorded_at,
              a.display_name AS recorded_by_name
         FROM party_steps ps LEFT JOIN accounts a ON a.id = ps.recorded_by
        WHERE ps.streamer_id = $1
@@ -37,8 +37,8 @@ final class PartyRepository {
       """;
 
   private static final String INSERT_STEP = """
-      INSERT INTO party_steps (streamer_id, kind, on_date, hours, months, details, recorded_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      INSERT INTO party_steps (streamer_id, kind, on_date, hours, days, months, details, recorded_by)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       """;
 
   private static final String UPSERT_RECORD = """
@@ -119,7 +119,7 @@ final class PartyRepository {
 
   Future<Void> insertStep(SqlClient tx, long streamerId, PartyStep step, Long actorId) {
     return tx.preparedQuery(INSERT_STEP).execute(Tuple.from(new Object[] {streamerId, step.kind().code(), step.on(),
-            step.hours() == null ? null : Numeric.create(step.hours()), step.months(), step.details(), actorId}))
+            step.hours() == null ? null : Numeric.create(step.hours()), step.days(), step.months(), step.details(), actorId}))
         .mapEmpty();
   }
 

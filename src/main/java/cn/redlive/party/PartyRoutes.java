@@ -41,9 +41,9 @@ public final class PartyRoutes {
 
   private void recordStep(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), body.getString("kind"),
-        LocalDate.parse(body.getString("on")), body.getDouble("hours"), body.getInteger("months"),
-        body.getJsonObject("details"), Principal.of(rc).accountId()));
+    var step = new PartyService.NewStep(body.getString("kind"), LocalDate.parse(body.getString("on")),
+        body.getDouble("hours"), body.getInteger("days"), body.getInteger("months"), body.getJsonObject("details"));
+    Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), step, Principal.of(rc).accountId()));
   }
 
   private void audit(RoutingContext rc) {

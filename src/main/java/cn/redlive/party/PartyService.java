@@ -37,15 +37,11 @@ public final class PartyService {
   }
 
   /** Records one dated step (back-dating allowed) and answers the record as it now stands. */
-  public Future<JsonObject> recordStep(long streamerId, String kindCode, LocalDate on, Double hours, Integer months,
-                                       JsonObject details, Long actorId) {
-    StepKind kind = StepKind.fromCode(kindCode).orElseThrow(() -> ProblemException.invalidField("kind", "unknown step " + kindCode));
-    if (kind == StepKind.TRAINING && (hours == null || hours <= 0)) {
-      return Future.failedFuture(ProblemException.invalidField("hours", "a training step needs its class hours"));
-    }
-    PartyStep step = PartyStep.draft(kind, on, hours, months, details);
-    return streamers.get(streamerId).compose(streamer -> credits.courseHoursBy(streamerId)
-        .map(courseHours -> new PartyRules.Context(streamer.birthDate(), BaseDays.today(clock), courseHours))
+  public Future<JsonObject> recordStep(long streamerId, NewStep input, Long actorId) {
+    StepKind kind = StepKind.fromCode(input.kind())
+        .orElseThrow(() -> ProblemException.invalidField("kind", "unknown step " + input.kind()));
+    PartyStep step = PartyStep.draft(kind, input.on(), input.hours(), input.days(), input.months(), input.details());
+    return streamers.get(streamerId).compose(streamer -> context(streamer)
         .compose(context -> repository.pool().withTransaction(tx -> repository.lock(tx, streamerId)
             .compose(v -> repository.steps(tx, streamerId))
             .compose(steps -> {
@@ -58,6 +54,15 @@ public final class PartyService {
                       steps.isEmpty() ? null : before.toJson(), after.toJson()));
             }))))
         .compose(v -> record(streamerId));
+  }
+
+  /** A step as a manager records it; {@code hours}/{@code days} for training, {@code months} for an extension. */
+  public record NewStep(String kind, LocalDate on, Double hours, Integer days, Integer months, JsonObject details) {
+  }
+
+  private Future<PartyRules.Context> context(Streamer streamer) {
+    return credits.courseHoursBy(streamer.id())
+        .map(courseHours -> new PartyRules.Context(streamer.birthDate(), BaseDays.today(clock), courseHours));
   }
 
   /** Nothing is owed by someone who has left the base; coming back brings their obligations back. */
@@ -75,21 +80,29 @@ public final class PartyService {
     return hasLeft ? List.of() : Obligation.of(record);
   }
 
-  /** The record with its steps, what it owes, and the training hours that count toward the requirement. */
+  /**
+   * The record with its steps, what it owes (with its status today), the training that counts toward the
+   * requirement, the checklist for the next stage, and the steps and details the record lacks.
+   */
   public Future<JsonObject> record(long streamerId) {
-    return streamers.get(streamerId)
-        .compose(s -> credits.courseHoursBy(streamerId))
-        .compose(courseHours -> repository.steps(repository.pool(), streamerId).map(steps -> {
+    return streamers.get(streamerId).compose(this::context)
+        .compose(context -> repository.steps(repository.pool(), streamerId).map(steps -> {
           PartyRecord record = PartyRecord.fold(steps);
-          double courses = courseHours.applyAsDouble(BaseDays.today(clock));
+          double courses = context.courseHoursBy().applyAsDouble(context.today());
           JsonArray owed = new JsonArray();
-          Obligation.of(record).forEach(o -> owed.add(new JsonObject().put("kind", o.kind()).put("dueOn", o.dueOn().toString())));
+          Obligation.of(record).forEach(o -> owed.add(new JsonObject().put("kind", o.kind()).put("dueOn", o.dueOn().toString())
+              .put("status", Obligation.statusOn(o.dueOn(), context.today()))));
           return record.toJson()
               .put("streamerId", streamerId)
+              .put("asOf", context.today().toString())
               .put("courseHours", courses)
               .put("trainingHours", record.trainingStepHours() + courses)
               .put("requiredTrainingHours", PartyRules.REQUIRED_TRAINING_HOURS)
+              .put("requiredTrainingDays", PartyRules.REQUIRED_TRAINING_DAYS)
               .put("obligations", owed)
+              .put("checklist", Checklist.nextStage(record, context))
+              .put("gaps", Checklist.gaps(record))
+              .put("incomplete", Checklist.incomplete(steps))
               .put("steps", JsonView.itemsOf(steps).getJsonArray("items"));
         }));
   }

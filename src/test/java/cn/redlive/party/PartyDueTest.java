@@ -42,6 +42,7 @@ class PartyDueTest {
     long team = people.team();
     long id = inTeam(team);
     people.ok(id, "application", "2024-01-02");
+    people.ok(id, "talk", "2024-01-10");
     people.ok(id, "activist", "2024-01-10");
 
     assertStatus(team, "assessment", "2024-06-25", null);
@@ -67,6 +68,7 @@ class PartyDueTest {
     assertStatus(team, "approval", "2021-12-01", "due");
     assertStatus(team, "approval", "2021-12-02", "overdue");
 
+    people.ok(id, "committee_talk", "2021-12-05");
     people.ok(id, "approval", "2021-12-05");
     assertStatus(team, "approval", "2021-12-06", null);
   }
@@ -76,8 +78,7 @@ class PartyDueTest {
   void probationYearUp() {
     long team = people.team();
     long id = inTeam(team);
-    people.toProbationary(id, "2021-09-01");
-    people.ok(id, "approval", "2021-10-01");
+    people.toApproved(id, "2021-09-01", "2021-10-01");
 
     assertStatus(team, "probation_end", "2022-08-17", null);
     assertStatus(team, "probation_end", "2022-08-18", "due");

@@ -26,6 +26,7 @@ class PartyRegisterTest {
     people.ok(applicant, "application", "2025-03-10");
     long activist = member(team);
     people.ok(activist, "application", "2024-01-02");
+    people.ok(activist, "talk", "2024-01-10");
     people.ok(activist, "activist", "2024-01-10");
     member(team);
 
@@ -89,6 +90,7 @@ class PartyRegisterTest {
     assertEquals(0, total("/party/records?team=" + teamB));
 
     people.ok(stayer, "application", "2024-01-02");
+    people.ok(stayer, "talk", "2024-01-10");
     people.ok(stayer, "activist", "2024-01-10");
     assertEquals(1, total("/party/records?team=" + teamA + "&stage=activist"));
     assertEquals(0, total("/party/records?team=" + teamA + "&stage=none"));
@@ -109,6 +111,8 @@ class PartyRegisterTest {
     assertEquals(0, register("team=" + team + "&due=true&asOf=2025-03-31").json().getLong("total"));
 
     people.ok(streamer, "activist", "2025-04-01");
+    assertEquals("2025-05-01", nextDue(team), "the filing with the higher committee, a month on");
+    people.ok(streamer, "activist_filing", "2025-04-15");
     assertEquals("2025-10-01", nextDue(team), "the assessment, six months on");
 
     Reply left = api.method("PATCH", "/api/v1/streamers/" + streamer).as(people.managerToken())

@@ -67,19 +67,18 @@ class StudyCornerTest {
   }
 
   @Test
-  @DisplayName("completed courses' class hours count toward the development-target training requirement")
+  @DisplayName("completed courses' class hours count toward the training required before the branch committee's review")
   void courseHoursCountAsTraining() {
     var me = people.streamerWithLogin();
     long course = item("course", 10, 8);
-    people.ok(me.streamerId(), "application", "2020-01-10");
-    people.ok(me.streamerId(), "activist", "2020-03-01");
-    people.ok(me.streamerId(), training("2020-06-01", 16));
-    assertProblem(people.step(me.streamerId(), "development_target", "2021-06-01"), 422, "training-hours-insufficient");
+    people.toDevelopmentTarget(me.streamerId());
+    people.ok(me.streamerId(), training("2021-06-01", 16));
+    assertProblem(people.step(me.streamerId(), "committee_review", "2021-06-01"), 422, "training-insufficient");
 
     progress(me.token(), course, true, "2021-07-01T02:00:00Z");
-    assertProblem(people.step(me.streamerId(), "development_target", "2021-06-30"), 422, "training-hours-insufficient");
-    JsonObject target = people.ok(me.streamerId(), "development_target", "2021-07-01");
-    assertEquals(24.0, target.getDouble("trainingHours"));
+    assertProblem(people.step(me.streamerId(), "committee_review", "2021-06-30"), 422, "training-insufficient");
+    JsonObject reviewed = people.ok(me.streamerId(), "committee_review", "2021-07-01");
+    assertEquals(24.0, reviewed.getDouble("trainingHours"));
   }
 
   @Test

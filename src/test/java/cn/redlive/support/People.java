@@ -88,18 +88,51 @@ public final class People {
         .put("details", new JsonObject().put("entitledVoters", entitled).put("present", present).put("yesVotes", yes));
   }
 
-  /** application 2020-01-10, talk, activist 2020-03-01, 24 h training, development target 2021-03-05. */
-  public void toDevelopmentTarget(long streamerId) {
+  public static JsonObject named(String kind, String on, String field, String... names) {
+    var list = new io.vertx.core.json.JsonArray();
+    for (String name : names) list.add(name);
+    return new JsonObject().put("kind", kind).put("on", on).put("details", new JsonObject().put(field, list));
+  }
+
+  public static JsonObject review(String on, String conclusion) {
+    return new JsonObject().put("kind", "political_review").put("on", on)
+        .put("details", new JsonObject().put("conclusion", conclusion));
+  }
+
+  /** application 2020-01-10, talk 2020-01-20, activist 2020-03-01. */
+  public void toActivist(long streamerId) {
     ok(streamerId, "application", "2020-01-10");
     ok(streamerId, "talk", "2020-01-20");
     ok(streamerId, "activist", "2020-03-01");
-    ok(streamerId, training("2020-10-01", 24));
+  }
+
+  /** ... then development target 2021-03-05. */
+  public void toDevelopmentTarget(long streamerId) {
+    toActivist(streamerId);
     ok(streamerId, "development_target", "2021-03-05");
   }
 
-  /** ... then a branch meeting on {@code meetingOn}. */
+  /** Sponsors, political review, 24 h training, committee review, pre-review and application form, by 2021-05-01. */
+  public void readyForBranchMeeting(long streamerId) {
+    ok(streamerId, named("sponsors", "2021-03-10", "sponsors", "马建国", "周海峰"));
+    ok(streamerId, review("2021-03-20", "合格"));
+    ok(streamerId, training("2021-04-01", 24));
+    ok(streamerId, "committee_review", "2021-04-10");
+    ok(streamerId, "pre_review", "2021-04-20");
+    ok(streamerId, "application_form", "2021-05-01");
+  }
+
+  /** ... then a branch meeting on {@code meetingOn} (after 2021-05-01). */
   public void toProbationary(long streamerId, String meetingOn) {
     toDevelopmentTarget(streamerId);
+    readyForBranchMeeting(streamerId);
     ok(streamerId, meeting(meetingOn, 20, 15, 12));
+  }
+
+  /** ... then the higher committee's talk and approval on {@code approvedOn}. */
+  public void toApproved(long streamerId, String meetingOn, String approvedOn) {
+    toProbationary(streamerId, meetingOn);
+    ok(streamerId, "committee_talk", approvedOn);
+    ok(streamerId, "approval", approvedOn);
   }
 }

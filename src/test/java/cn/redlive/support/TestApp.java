@@ -3,6 +3,7 @@ package cn.redlive.support;
 import cn.redlive.RedLiveApp;
 import cn.redlive.platform.AppConfig;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,11 @@ public final class TestApp {
 
   public static TestApp start(Map<String, String> extra) {
     return new TestApp(RedLiveApp.start(AppConfig.load(settings(extra))));
+  }
+
+  /** A private server whose day rules read {@code clock}, e.g. a {@link SettableClock} a test moves. */
+  public static TestApp start(Map<String, String> extra, Clock clock) {
+    return new TestApp(RedLiveApp.start(AppConfig.load(settings(extra)), clock));
   }
 
   public Api api() {
