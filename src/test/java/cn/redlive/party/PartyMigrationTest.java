@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Records kept before all 25 steps were modelled (schema version 54) open after the upgrade, every step kept. */
+/** Records kept before all 25 steps were modelled (schema version 60) open after the upgrade, every step kept. */
 @DisplayName("Party records from the old model are migrated without losing a step")
 class PartyMigrationTest {
 
@@ -40,7 +40,7 @@ class PartyMigrationTest {
   void fullMembershipSplit() throws SQLException {
     String url = TestServers.newDatabase("party_migration");
     String jdbc = "jdbc:" + url.replace("postgres@", "") + "?user=postgres";
-    Flyway.configure().dataSource(jdbc, "postgres", null).locations("classpath:db/migration").target("54").load().migrate();
+    Flyway.configure().dataSource(jdbc, "postgres", null).locations("classpath:db/migration").target("60").load().migrate();
     try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
       s.execute(OLD_RECORD);
     }
