@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import cn.redlive.platform.SqlStates;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -82,6 +83,15 @@ final class OrderLedger {
   }
 
   private Future<Void> alone(Pending pending) {
-    return repository.insertOrders(pending.orders()).onComplete(pending.answer()).mapEmpty();
+    return insertRetryingDeadlocks(pending.orders(), DEADLOCK_RETRIES).onComplete(pending.answer()).mapEmpty();
+  }
+
+  /** PostgreSQL breaks a deadlock by failing one side (40P01); the statement is safe to run again as it is. */
+  static final int DEADLOCK_RETRIES = 3;
+
+  private Future<List<SessionRepository.OrderOwner>> insertRetryingDeadlocks(List<SessionRepository.OrderWrite> orders,
+                                                                             int retriesLeft) {
+    return repository.insertOrders(orders).recover(e -> retriesLeft > 0 && SqlStates.isDeadlock(e)
+        ? insertRetryingDeadlocks(orders, retriesLeft - 1) : Future.failedFuture(e));
   }
 }

@@ -83,6 +83,14 @@ final class SessionRepository {
       SELECT o.order_id, o.producer_id, o.batch_sequence FROM sales_orders o WHERE o.order_id = ANY($1::text[])
       """;
 
+  /**
+   * Owners of orders a concurrent statement committed while ours ran: INSERT ... ON CONFLICT waits for it and skips
+   * the row, but the statement's snapshot predates that commit, so only a new statement sees the owner.
+   */
+  private static final String ORDER_OWNERS = """
+      SELECT order_id, producer_id, batch_sequence FROM sales_orders WHERE order_id = ANY($1::text[])
+      """;
+
   private static final String LEDGER_TOTALS = """
       SELECT count(*) AS orders, coalesce(sum(amount_fen), 0) AS gmv, count(DISTINCT buyer_id) AS buyers
         FROM sales_orders WHERE session_id = $1
@@ -176,7 +184,10 @@ final class SessionRepository {
    * Inserts the orders (one statement, one transaction; the orders may come from several batches) and answers the
    * owner of each order id: the rows inserted now first, then those already recorded.
    */
-  Future<List<OrderOwner>> insertOrders(List<OrderWrite> writes) {
+  Future<List<OrderOwner>> insertOrders(List<OrderWrite> unordered) {
+    // rows go in by order id, so two statements bringing the same orders lock them in the same order: no deadlock
+    List<OrderWrite> writes = unordered.stream()
+        .sorted(java.util.Comparator.comparing((OrderWrite w) -> w.order().orderId())).toList();
     int n = writes.size();
     String[] ids = new String[n];
     Long[] sessions = new Long[n];
@@ -201,12 +212,25 @@ final class SessionRepository {
     }
     return pool.preparedQuery(INSERT_ORDERS)
         .execute(Tuple.from(new Object[] {ids, sessions, products, quantities, amounts, times, buyers, producers, sequences}))
-        .map(rows -> {
-          List<OrderOwner> owners = new ArrayList<>();
-          rows.forEach(row -> owners.add(new OrderOwner(row.getString("order_id"), row.getString("producer_id"),
-              row.getLong("batch_sequence") == null ? -1 : row.getLong("batch_sequence"))));
-          return owners;
+        .map(SessionRepository::owners)
+        .compose(owners -> {
+          java.util.Set<String> known = new java.util.HashSet<>();
+          owners.forEach(o -> known.add(o.orderId()));
+          String[] unseen = java.util.Arrays.stream(ids).filter(id -> !known.contains(id)).toArray(String[]::new);
+          if (unseen.length == 0) return Future.succeededFuture(owners);
+          return pool.preparedQuery(ORDER_OWNERS).execute(Tuple.tuple().addArrayOfString(unseen)).map(rows -> {
+            List<OrderOwner> all = new ArrayList<>(owners);
+            all.addAll(owners(rows));
+            return all;
+          });
         });
+  }
+
+  private static List<OrderOwner> owners(RowSet<Row> rows) {
+    List<OrderOwner> owners = new ArrayList<>();
+    rows.forEach(row -> owners.add(new OrderOwner(row.getString("order_id"), row.getString("producer_id"),
+        row.getLong("batch_sequence") == null ? -1 : row.getLong("batch_sequence"))));
+    return owners;
   }
 
   record LedgerTotals(long orders, long gmvFen, long buyers) {
