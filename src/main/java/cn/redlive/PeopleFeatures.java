@@ -3,6 +3,7 @@ package cn.redlive;
 import cn.redlive.account.AccountService;
 import cn.redlive.party.PartyRoutes;
 import cn.redlive.party.PartyService;
+import cn.redlive.streamer.StreamerAccess;
 import cn.redlive.streamer.StreamerRoutes;
 import cn.redlive.streamer.StreamerService;
 import cn.redlive.study.StudyRoutes;
@@ -29,7 +30,7 @@ record PeopleFeatures(TeamService teams, StreamerService streamers, PartyService
   }
 
   void register(ApiRoutes api) {
-    ObjectAccess selfOrManager = streamers.selfOrManager();
+    ObjectAccess selfOrManager = StreamerAccess.selfOrManager(streamers);
     new StreamerRoutes(streamers).register(api);
     new TeamRoutes(teams, selfOrManager).register(api);
     new PartyRoutes(party, selfOrManager).register(api);

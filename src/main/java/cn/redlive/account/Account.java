@@ -1,7 +1,7 @@
 package cn.redlive.account;
 
-import cn.redlive.web.JsonView;
-import cn.redlive.web.Role;
+import cn.redlive.core.JsonView;
+import cn.redlive.core.Role;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 

@@ -1,8 +1,8 @@
 package cn.redlive.account;
 
-import cn.redlive.web.Principal;
-import cn.redlive.web.PrincipalCheck;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Principal;
+import cn.redlive.core.PrincipalCheck;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 
 import java.util.concurrent.ConcurrentHashMap;

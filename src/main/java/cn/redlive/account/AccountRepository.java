@@ -1,6 +1,6 @@
 package cn.redlive.account;
 
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

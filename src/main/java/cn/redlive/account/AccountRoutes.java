@@ -1,10 +1,12 @@
 package cn.redlive.account;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +44,7 @@ public final class AccountRoutes {
   }
 
   private void me(RoutingContext rc) {
-    Principal p = Principal.of(rc);
+    Principal p = CurrentPrincipal.of(rc);
     Respond.send(rc, 200, new JsonObject()
         .put("id", p.accountId())
         .put("username", p.username())
@@ -51,7 +53,7 @@ public final class AccountRoutes {
   }
 
   private void changeMyPassword(RoutingContext rc) {
-    Principal p = Principal.of(rc);
+    Principal p = CurrentPrincipal.of(rc);
     JsonObject body = rc.body().asJsonObject();
     Respond.ok(rc, accounts.changePassword(p.accountId(), p.username(), body.getString("currentPassword"),
         body.getString("newPassword")).map(AccountService.Session::toJson));
@@ -60,7 +62,7 @@ public final class AccountRoutes {
   private void list(RoutingContext rc) {
     var filter = new AccountRepository.Filter(rc.queryParams().get("role"), rc.queryParams().get("status"),
         blankToNull(rc.queryParams().get("q")));
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Respond.ok(rc, accounts.list(filter, paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 
@@ -68,7 +70,7 @@ public final class AccountRoutes {
     JsonObject body = rc.body().asJsonObject();
     NewAccount request = new NewAccount(body.getString("username"), body.getString("displayName"),
         AccountService.roleOf(body.getString("role")));
-    Respond.json(rc, 201, accounts.create(request, body.getString("password"), Principal.of(rc).accountId()));
+    Respond.json(rc, 201, accounts.create(request, body.getString("password"), CurrentPrincipal.of(rc).accountId()));
   }
 
   private void get(RoutingContext rc) {
@@ -76,11 +78,11 @@ public final class AccountRoutes {
   }
 
   private void setEnabled(RoutingContext rc, boolean enabled) {
-    Respond.ok(rc, accounts.setEnabled(accountId(rc), enabled, Principal.of(rc).accountId()));
+    Respond.ok(rc, accounts.setEnabled(accountId(rc), enabled, CurrentPrincipal.of(rc).accountId()));
   }
 
   private void resetPassword(RoutingContext rc) {
-    Respond.ok(rc, accounts.resetPassword(accountId(rc), Principal.of(rc).accountId()));
+    Respond.ok(rc, accounts.resetPassword(accountId(rc), CurrentPrincipal.of(rc).accountId()));
   }
 
   private static long accountId(RoutingContext rc) {

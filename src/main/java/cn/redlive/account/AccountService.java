@@ -1,7 +1,7 @@
 package cn.redlive.account;
 
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.Role;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import cn.redlive.web.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -145,7 +145,7 @@ public final class AccountService {
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))));
   }
 
-  public Future<AccountRepository.PageOf> list(AccountRepository.Filter filter, cn.redlive.web.Paging paging) {
+  public Future<AccountRepository.PageOf> list(AccountRepository.Filter filter, cn.redlive.core.Paging paging) {
     return repository.list(filter, paging);
   }
 

@@ -1,6 +1,6 @@
 package cn.redlive.account;
 
-import cn.redlive.web.Role;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 
 /**

@@ -1,9 +1,10 @@
 package cn.redlive.brand;
 
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
 import cn.redlive.web.PathIds;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Principal;
 import cn.redlive.web.Respond;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -32,13 +33,13 @@ public final class BrandRoutes {
 
   /** Streamers may read any brand (they choose products); a partner only its own. */
   private Future<Boolean> isOwnBrandOrStreamer(Principal principal, RoutingContext rc) {
-    if (principal.is(cn.redlive.web.Role.STREAMER)) return Future.succeededFuture(true);
+    if (principal.is(cn.redlive.core.Role.STREAMER)) return Future.succeededFuture(true);
     return brands.brandOf(principal.accountId()).map(brand -> brand.filter(id -> id == PathIds.of(rc, "brandId")).isPresent());
   }
 
   private void list(RoutingContext rc) {
     String q = rc.queryParams().get("q");
-    Respond.ok(rc, brands.list(Principal.of(rc), q == null || q.isBlank() ? null : q.trim()).map(list -> {
+    Respond.ok(rc, brands.list(CurrentPrincipal.of(rc), q == null || q.isBlank() ? null : q.trim()).map(list -> {
       JsonArray items = new JsonArray();
       list.forEach(b -> items.add(b.toJson()));
       return new JsonObject().put("items", items);

@@ -1,8 +1,8 @@
 package cn.redlive.brand;
 
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.Role;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 

@@ -1,11 +1,13 @@
 package cn.redlive.catalog;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Authenticate;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import cn.redlive.web.PathIds;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -37,12 +39,12 @@ public final class CatalogRoutes {
         .putHeader("Content-Disposition", "attachment; filename=\"catalog-template.csv\"")
         .end(CatalogTemplate.csv()));
     api.handle("listCatalogImports", rc -> {
-      Paging paging = Paging.from(rc);
-      Respond.ok(rc, imports.list(Principal.of(rc), paging.size(), paging.offset())
+      Paging paging = QueryParams.paging(rc);
+      Respond.ok(rc, imports.list(CurrentPrincipal.of(rc), paging.size(), paging.offset())
           .map(page -> paging.envelope(page.items(), page.total())));
     });
-    api.handle("getCatalogImport", rc -> Respond.ok(rc, imports.get(Principal.of(rc), PathIds.of(rc, "importId"), ERRORS_SHOWN)));
-    api.handle("downloadCatalogImportErrors", rc -> imports.errorReport(Principal.of(rc), PathIds.of(rc, "importId"))
+    api.handle("getCatalogImport", rc -> Respond.ok(rc, imports.get(CurrentPrincipal.of(rc), PathIds.of(rc, "importId"), ERRORS_SHOWN)));
+    api.handle("downloadCatalogImportErrors", rc -> imports.errorReport(CurrentPrincipal.of(rc), PathIds.of(rc, "importId"))
         .onSuccess(csv -> rc.response()
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"import-" + rc.pathParam("importId") + "-errors.csv\"")
@@ -75,7 +77,7 @@ public final class CatalogRoutes {
     String name = fileName;
     Long brand = brandId;
     receiver.receive(rc.request())
-        .compose(received -> imports.start(Principal.of(rc), brand, dryRun, name, received.file(), received.bytes())
+        .compose(received -> imports.start(CurrentPrincipal.of(rc), brand, dryRun, name, received.file(), received.bytes())
             .onFailure(e -> rc.vertx().fileSystem().delete(received.file().toString())))
         .onSuccess(job -> {
           rc.response().putHeader("Location", UPLOAD_PATH + "/" + job.json().getLong("id"));

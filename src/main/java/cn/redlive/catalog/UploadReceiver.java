@@ -1,7 +1,7 @@
 package cn.redlive.catalog;
 
-import cn.redlive.web.Problem;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Problem;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -4,7 +4,7 @@ import cn.redlive.account.AccountService;
 import cn.redlive.account.NewAccount;
 import cn.redlive.brand.Brands;
 import cn.redlive.product.Products;
-import cn.redlive.web.Role;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;

@@ -1,6 +1,6 @@
 package cn.redlive.enterprise;
 
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package cn.redlive.enterprise;
 
+import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.PathIds;
 import cn.redlive.web.QueryParams;
@@ -24,7 +25,7 @@ public final class EnterpriseRoutes {
     api.handle("updateEnterprise", rc -> Respond.ok(rc,
         enterprises.update(PathIds.of(rc, "enterpriseId"), rc.body().asJsonObject())));
     api.handle("getEnterpriseGrowth", rc -> Respond.ok(rc,
-        enterprises.growth(cn.redlive.sales.Period.monthFromQuery(rc, "month", enterprises.clock()))));
+        enterprises.growth(PeriodParams.monthFromQuery(rc, "month", enterprises.clock()))));
     api.handle("linkEnterpriseBrand", rc -> Respond.noContent(rc,
         enterprises.linkBrand(PathIds.of(rc, "enterpriseId"), PathIds.of(rc, "brandId"))));
   }

@@ -1,13 +1,15 @@
 package cn.redlive.live;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
-import cn.redlive.web.Role;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,13 +65,13 @@ final class LiveRoutes {
     var request = new SessionService.Schedule(body.getLong("streamerAccountId"), body.getString("title"),
         time(body, "plannedStart"), time(body, "plannedEnd"),
         products.stream().map(p -> ((Number) p).longValue()).toList());
-    Respond.json(rc, 201, sessions.schedule(Principal.of(rc), request));
+    Respond.json(rc, 201, sessions.schedule(CurrentPrincipal.of(rc), request));
   }
 
   private void list(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     String streamer = rc.queryParams().get("streamerAccountId");
-    Respond.ok(rc, sessions.list(Principal.of(rc), rc.queryParams().get("status"),
+    Respond.ok(rc, sessions.list(CurrentPrincipal.of(rc), rc.queryParams().get("status"),
             streamer == null ? null : Long.valueOf(streamer), paging)
         .map(page -> paging.envelope(page.items(), page.total())));
   }

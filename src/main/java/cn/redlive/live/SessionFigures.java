@@ -1,6 +1,6 @@
 package cn.redlive.live;
 
-import cn.redlive.web.JsonView;
+import cn.redlive.core.JsonView;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 

@@ -1,6 +1,6 @@
 package cn.redlive.live;
 
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;

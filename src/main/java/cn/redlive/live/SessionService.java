@@ -1,9 +1,9 @@
 package cn.redlive.live;
 
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.Role;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 

@@ -2,7 +2,7 @@ package cn.redlive.party;
 
 import cn.redlive.platform.Rows;
 import cn.redlive.platform.SqlWhere;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,9 +1,11 @@
 package cn.redlive.party;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -43,23 +45,23 @@ public final class PartyRoutes {
     JsonObject body = rc.body().asJsonObject();
     var step = new PartyService.NewStep(body.getString("kind"), LocalDate.parse(body.getString("on")),
         body.getDouble("hours"), body.getInteger("days"), body.getInteger("months"), body.getJsonObject("details"));
-    Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), step, Principal.of(rc).accountId()));
+    Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), step, CurrentPrincipal.of(rc).accountId()));
   }
 
   private void audit(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Respond.ok(rc, party.audit(pathId(rc, "streamerId"), paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 
   private void register(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     boolean due = "true".equals(text(rc, "due"));
     Respond.ok(rc, party.register(optionalLong(rc, "team"), text(rc, "status"), text(rc, "stage"), due,
         optionalDate(rc, "asOf"), paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 
   private void due(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     LocalDate asOf = optionalDate(rc, "asOf") == null ? party.today() : optionalDate(rc, "asOf");
     Respond.ok(rc, party.due(asOf, optionalLong(rc, "team"), text(rc, "kind"), text(rc, "status"), paging)
         .map(page -> paging.envelope(page.items(), page.total()).put("asOf", asOf.toString())));

@@ -1,6 +1,6 @@
 package cn.redlive.party;
 
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 
 import java.time.LocalDate;
 import java.time.Period;

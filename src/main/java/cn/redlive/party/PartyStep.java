@@ -1,7 +1,7 @@
 package cn.redlive.party;
 
-import cn.redlive.web.JsonView;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.JsonView;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;

@@ -1,6 +1,6 @@
 package cn.redlive.product;
 
-import cn.redlive.web.Problem;
+import cn.redlive.core.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

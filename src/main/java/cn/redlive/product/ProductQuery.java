@@ -1,6 +1,6 @@
 package cn.redlive.product;
 
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 
 import java.util.ArrayList;
 import java.util.List;

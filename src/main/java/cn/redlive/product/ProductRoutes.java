@@ -1,11 +1,13 @@
 package cn.redlive.product;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import cn.redlive.web.PathIds;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,20 +30,20 @@ public final class ProductRoutes {
     api.handle("createProduct", this::create);
     api.handle("getProduct", rc -> Respond.ok(rc, products.get(productId(rc)))).onlyIf(visible);
     api.handle("updateProduct", rc -> Respond.ok(rc,
-        products.edit(Principal.of(rc), productId(rc), rc.body().asJsonObject()))).onlyIf(visible);
-    api.handle("delistProduct", rc -> Respond.ok(rc, products.delist(productId(rc), Principal.of(rc).accountId())))
+        products.edit(CurrentPrincipal.of(rc), productId(rc), rc.body().asJsonObject()))).onlyIf(visible);
+    api.handle("delistProduct", rc -> Respond.ok(rc, products.delist(productId(rc), CurrentPrincipal.of(rc).accountId())))
         .onlyIf(visible);
     api.handle("getProductDecisions", rc -> Respond.ok(rc, products.history(productId(rc))
         .map(items -> new JsonObject().put("items", new JsonArray(List.copyOf(items)))))).onlyIf(visible);
     api.handle("listReviewQueue", this::queue);
-    api.handle("approveProduct", rc -> Respond.ok(rc, products.approve(productId(rc), Principal.of(rc).accountId())));
+    api.handle("approveProduct", rc -> Respond.ok(rc, products.approve(productId(rc), CurrentPrincipal.of(rc).accountId())));
     api.handle("rejectProduct", rc -> Respond.ok(rc, products.reject(productId(rc),
-        rc.body().asJsonObject().getString("reason"), Principal.of(rc).accountId())));
+        rc.body().asJsonObject().getString("reason"), CurrentPrincipal.of(rc).accountId())));
     api.handle("bulkApproveProducts", this::bulkApprove);
   }
 
   private void search(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     var q = rc.queryParams();
     String sort = q.get("sort");
     if (sort != null && !ProductQuery.SORTS.containsKey(sort)) {
@@ -51,16 +53,16 @@ public final class ProductRoutes {
         text(q.get("origin")), number(q.get("minPriceFen")), number(q.get("maxPriceFen")),
         q.get("minCommissionBp") == null ? null : number(q.get("minCommissionBp")).intValue(),
         text(q.get("status")), sort, paging);
-    Respond.ok(rc, products.search(Principal.of(rc), query).map(page -> paging.envelope(page.items(), page.total())));
+    Respond.ok(rc, products.search(CurrentPrincipal.of(rc), query).map(page -> paging.envelope(page.items(), page.total())));
   }
 
   private void create(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    Respond.json(rc, 201, products.create(Principal.of(rc), body.getLong("brandId"), ProductFields.fromJson(body, null)));
+    Respond.json(rc, 201, products.create(CurrentPrincipal.of(rc), body.getLong("brandId"), ProductFields.fromJson(body, null)));
   }
 
   private void queue(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Long brandId = number(rc.queryParams().get("brandId"));
     Respond.ok(rc, products.reviewQueue(brandId, paging.size(), paging.offset()).map(page -> paging.envelope(page.items(), page.total())));
   }
@@ -68,7 +70,7 @@ public final class ProductRoutes {
   private void bulkApprove(RoutingContext rc) {
     List<Long> ids = rc.body().asJsonObject().getJsonArray("productIds").stream()
         .map(id -> ((Number) id).longValue()).distinct().toList();
-    Respond.ok(rc, products.approveAll(ids, Principal.of(rc).accountId()));
+    Respond.ok(rc, products.approveAll(ids, CurrentPrincipal.of(rc).accountId()));
   }
 
   private static long productId(RoutingContext rc) {

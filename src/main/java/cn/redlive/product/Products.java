@@ -1,9 +1,9 @@
 package cn.redlive.product;
 
 import cn.redlive.brand.Brands;
-import cn.redlive.web.Principal;
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.Role;
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

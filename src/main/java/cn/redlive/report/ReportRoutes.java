@@ -1,9 +1,11 @@
 package cn.redlive.report;
 
+import cn.redlive.sales.PeriodParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.sales.Period;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.PathIds;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
 import io.vertx.core.Vertx;
@@ -31,18 +33,18 @@ public final class ReportRoutes {
   public void register(ApiRoutes api) {
     api.handle("getSalesRanking", rc -> Respond.ok(rc, rankings.rankAsJson(request(rc))));
     api.handle("exportSalesRanking", this::export);
-    api.handle("compareTeams", rc -> Respond.ok(rc, reports.compareTeams(rankings, Period.fromQuery(rc, reports.clock()))));
+    api.handle("compareTeams", rc -> Respond.ok(rc, reports.compareTeams(rankings, PeriodParams.fromQuery(rc, reports.clock()))));
     api.handle("getStreamerReport", rc -> Respond.ok(rc, reports.streamerPage(PathIds.of(rc, "streamerId"),
         intParam(rc, "months", 12))));
-    api.handle("getMySales", rc -> Respond.ok(rc, reports.mySales(Principal.of(rc).accountId())));
+    api.handle("getMySales", rc -> Respond.ok(rc, reports.mySales(CurrentPrincipal.of(rc).accountId())));
     api.handle("getMyBrandSales", rc -> Respond.ok(rc,
-        reports.brandSales(Principal.of(rc).accountId(), Period.fromQuery(rc, reports.clock()))));
+        reports.brandSales(CurrentPrincipal.of(rc).accountId(), PeriodParams.fromQuery(rc, reports.clock()))));
   }
 
   private Rankings.Request request(RoutingContext rc) {
     String of = QueryParams.text(rc, "of");
     String by = QueryParams.text(rc, "by");
-    return new Rankings.Request(Period.fromQuery(rc, reports.clock()), of == null ? "streamer" : of, by == null ? "gmv" : by,
+    return new Rankings.Request(PeriodParams.fromQuery(rc, reports.clock()), of == null ? "streamer" : of, by == null ? "gmv" : by,
         "same_period_last_year".equals(QueryParams.text(rc, "growthBasis")), intParam(rc, "limit", 100));
   }
 

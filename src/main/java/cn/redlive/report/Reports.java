@@ -5,7 +5,7 @@ import cn.redlive.sales.Period;
 import cn.redlive.sales.SalesFigures;
 import cn.redlive.target.TargetProgress;
 import cn.redlive.target.Targets;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 import cn.redlive.web.StreamingJson;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,9 +1,7 @@
 package cn.redlive.sales;
 
 import cn.redlive.platform.BaseDays;
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.QueryParams;
-import io.vertx.ext.web.RoutingContext;
+import cn.redlive.core.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +15,9 @@ public record Period(LocalDate from, LocalDate to) {
 
   public static final int MAX_DAYS = 731;
 
-  /** from/to query parameters; this month up to today by default. */
-  public static Period fromQuery(RoutingContext rc, Clock clock) {
+  /** The days from/to as a caller asked for them (either may be null): this month up to today by default. */
+  public static Period asked(LocalDate from, LocalDate to, Clock clock) {
     LocalDate today = BaseDays.today(clock);
-    LocalDate from = QueryParams.optionalDate(rc, "from");
-    LocalDate to = QueryParams.optionalDate(rc, "to");
     if (from == null) from = (to == null ? today : to).withDayOfMonth(1);
     if (to == null) to = from.withDayOfMonth(1).equals(today.withDayOfMonth(1)) ? today : YearMonth.from(from).atEndOfMonth();
     if (to.isBefore(from)) throw ProblemException.invalidField("to", "must not be before from");
@@ -33,11 +29,10 @@ public record Period(LocalDate from, LocalDate to) {
     return new Period(month.atDay(1), month.atEndOfMonth());
   }
 
-  /** The month parameter (yyyy-MM), this month by default. */
-  public static YearMonth monthFromQuery(RoutingContext rc, String name, Clock clock) {
-    String raw = QueryParams.text(rc, name);
+  /** The month a caller asked for (yyyy-MM in field {@code field}), this month when {@code raw} is null. */
+  public static YearMonth askedMonth(String field, String raw, Clock clock) {
     if (raw == null) return YearMonth.from(BaseDays.today(clock));
-    return parseMonth(name, raw);
+    return parseMonth(field, raw);
   }
 
   public static YearMonth parseMonth(String field, String raw) {

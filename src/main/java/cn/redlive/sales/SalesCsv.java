@@ -2,7 +2,7 @@ package cn.redlive.sales;
 
 import cn.redlive.catalog.CellValues;
 import cn.redlive.platform.BaseDays;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,7 +1,7 @@
 package cn.redlive.sales;
 
 import cn.redlive.platform.Rows;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

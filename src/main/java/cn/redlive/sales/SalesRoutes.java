@@ -1,9 +1,10 @@
 package cn.redlive.sales;
 
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Authenticate;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
 import io.vertx.ext.web.Router;
@@ -11,8 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import cn.redlive.web.Problem;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Problem;
+import cn.redlive.core.ProblemException;
 
 /** HTTP face of the sales ledger: manager imports and entry listing. */
 public final class SalesRoutes {
@@ -41,7 +42,7 @@ public final class SalesRoutes {
         })
         .handler(authenticate)
         .handler(rc -> readBody(rc).compose(body -> imports.importCsv(body.getBytes(), QueryParams.text(rc, "fileName"),
-                Principal.of(rc).accountId(), "true".equals(QueryParams.text(rc, "dryRun"))))
+                CurrentPrincipal.of(rc).accountId(), "true".equals(QueryParams.text(rc, "dryRun"))))
             .onSuccess(result -> Respond.send(rc, 200, result))
             .onFailure(rc::fail));
   }
@@ -67,6 +68,6 @@ public final class SalesRoutes {
   public void register(ApiRoutes api) {
     api.handle("listSalesEntries", rc -> Respond.ok(rc, ledger.list(QueryParams.optionalLong(rc, "streamerId"),
         QueryParams.text(rc, "orderId"), QueryParams.optionalDate(rc, "from"), QueryParams.optionalDate(rc, "to"),
-        Paging.from(rc))));
+        QueryParams.paging(rc))));
   }
 }

@@ -1,10 +1,11 @@
 package cn.redlive.selection;
 
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
 import cn.redlive.web.PathIds;
 import cn.redlive.web.QueryParams;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Principal;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +34,7 @@ public final class SelectionRoutes {
     api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), PathIds.of(rc, "productId")))).onlyIf(own);
     api.handle("listMostSelectedProducts", rc -> {
       String limit = rc.queryParams().get("limit");
-      Respond.ok(rc, lists.mostSelected(Principal.of(rc), limit == null ? 20 : Integer.parseInt(limit),
+      Respond.ok(rc, lists.mostSelected(CurrentPrincipal.of(rc), limit == null ? 20 : Integer.parseInt(limit),
               QueryParams.optionalDate(rc, "from"), QueryParams.optionalDate(rc, "to"))
           .map(items -> new JsonObject().put("items", items)));
     });
@@ -41,13 +42,13 @@ public final class SelectionRoutes {
 
   private void create(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    Respond.json(rc, 201, lists.create(Principal.of(rc).accountId(), body.getString("title"),
+    Respond.json(rc, 201, lists.create(CurrentPrincipal.of(rc).accountId(), body.getString("title"),
         LocalDate.parse(body.getString("plannedDate"))));
   }
 
   private void list(RoutingContext rc) {
     String streamerId = rc.queryParams().get("streamerId");
-    Respond.ok(rc, lists.list(Principal.of(rc), streamerId == null ? null : Long.valueOf(streamerId),
+    Respond.ok(rc, lists.list(CurrentPrincipal.of(rc), streamerId == null ? null : Long.valueOf(streamerId),
         "true".equals(rc.queryParams().get("upcoming"))).map(items -> new JsonObject().put("items", items)));
   }
 

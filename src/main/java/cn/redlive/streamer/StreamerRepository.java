@@ -2,7 +2,7 @@ package cn.redlive.streamer;
 
 import cn.redlive.platform.Rows;
 import cn.redlive.platform.SqlWhere;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;

@@ -1,9 +1,10 @@
 package cn.redlive.streamer;
 
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.JsonView;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
+import cn.redlive.core.JsonView;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
@@ -25,18 +26,18 @@ public final class StreamerRoutes {
   public void register(ApiRoutes api) {
     api.handle("listStreamers", this::list);
     api.handle("createStreamer", rc -> Respond.json(rc, 201, streamers.create(NewStreamer.from(rc.body().asJsonObject()))));
-    api.handle("getMyStreamerProfile", rc -> Respond.ok(rc, streamers.ofAccount(Principal.of(rc).accountId())));
+    api.handle("getMyStreamerProfile", rc -> Respond.ok(rc, streamers.ofAccount(CurrentPrincipal.of(rc).accountId())));
     api.handle("getStreamer", rc -> Respond.ok(rc, streamers.get(pathId(rc, "streamerId"))))
-        .onlyIf(streamers.selfOrManager());
+        .onlyIf(StreamerAccess.selfOrManager(streamers));
     api.handle("updateStreamer", this::update);
     api.handle("recordScreening", this::screen);
-    api.handle("listScreenings", this::screenings).onlyIf(streamers.selfOrManager());
+    api.handle("listScreenings", this::screenings).onlyIf(StreamerAccess.selfOrManager(streamers));
   }
 
   private void list(RoutingContext rc) {
     var filter = new StreamerRepository.Filter(QueryParams.optionalLong(rc, "team"), QueryParams.text(rc, "status"),
         QueryParams.text(rc, "q"));
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Respond.ok(rc, streamers.list(filter, paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 
@@ -52,7 +53,7 @@ public final class StreamerRoutes {
     String on = body.getString("assessedOn");
     var assessment = new StreamerService.Assessment(body.getInteger("conductScore"), body.getInteger("businessScore"),
         body.getString("notes", ""), body.getString("decision"), on == null ? null : LocalDate.parse(on));
-    Respond.json(rc, 201, streamers.screen(pathId(rc, "streamerId"), assessment, Principal.of(rc).accountId()));
+    Respond.json(rc, 201, streamers.screen(pathId(rc, "streamerId"), assessment, CurrentPrincipal.of(rc).accountId()));
   }
 
   private void screenings(RoutingContext rc) {

@@ -4,11 +4,9 @@ import cn.redlive.account.AccountService;
 import cn.redlive.platform.BaseDays;
 import cn.redlive.platform.Rows;
 import cn.redlive.team.TeamMembership;
-import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
-import cn.redlive.web.ProblemException;
-import cn.redlive.web.QueryParams;
-import cn.redlive.web.Role;
+import cn.redlive.core.Paging;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -42,16 +40,6 @@ public final class StreamerService {
     this.accounts = accounts;
     this.memberships = memberships;
     this.clock = clock;
-  }
-
-  /**
-   * Managers may touch any streamer's records; a streamer only their own (path parameter streamerId).
-   * Everyone else gets 404 so that nobody can probe whose records exist.
-   */
-  public ObjectAccess selfOrManager() {
-    return ObjectAccess.managerOr((principal, rc) -> principal.is(Role.STREAMER)
-        ? isOwnedBy(QueryParams.pathId(rc, "streamerId"), principal.accountId())
-        : Future.succeededFuture(false));
   }
 
   public void onStatusChange(StatusListener listener) {

@@ -1,9 +1,11 @@
 package cn.redlive.study;
 
+import cn.redlive.web.QueryParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Paging;
+import cn.redlive.core.Principal;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -35,20 +37,20 @@ public final class StudyRoutes {
   }
 
   private void items(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Respond.ok(rc, study.items(text(rc, "kind"), paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 
   private void publish(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     Respond.json(rc, 201, study.publish(body.getString("title"), body.getString("kind"), body.getInteger("minutes"),
-        body.getDouble("classHours", 0.0), body.getInteger("points"), Principal.of(rc).accountId()));
+        body.getDouble("classHours", 0.0), body.getInteger("points"), CurrentPrincipal.of(rc).accountId()));
   }
 
   private void progress(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     String at = body.getString("at");
-    Respond.json(rc, 201, study.recordProgress(Principal.of(rc).accountId(), body.getLong("itemId"),
+    Respond.json(rc, 201, study.recordProgress(CurrentPrincipal.of(rc).accountId(), body.getLong("itemId"),
         body.getInteger("minutes", 0), body.getBoolean("completed", false),
         at == null ? null : OffsetDateTime.parse(at).toInstant()));
   }

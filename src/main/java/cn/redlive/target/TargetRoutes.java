@@ -1,8 +1,10 @@
 package cn.redlive.target;
 
+import cn.redlive.sales.PeriodParams;
+import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.sales.Period;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.Principal;
+import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
 
@@ -19,9 +21,9 @@ public final class TargetRoutes {
 
   public void register(ApiRoutes api) {
     api.handle("listTargets", rc -> Respond.ok(rc,
-        targets.progressJson(Period.monthFromQuery(rc, "month", targets.clock()), QueryParams.text(rc, "scope"))));
-    api.handle("setTarget", rc -> Respond.ok(rc, targets.set(rc.body().asJsonObject(), Principal.of(rc).accountId())));
-    api.handle("getBaseGoals", rc -> Respond.ok(rc, goals.progress(Period.monthFromQuery(rc, "month", targets.clock()))));
-    api.handle("listBehindTarget", rc -> Respond.ok(rc, targets.behind(Period.monthFromQuery(rc, "month", targets.clock()))));
+        targets.progressJson(PeriodParams.monthFromQuery(rc, "month", targets.clock()), QueryParams.text(rc, "scope"))));
+    api.handle("setTarget", rc -> Respond.ok(rc, targets.set(rc.body().asJsonObject(), CurrentPrincipal.of(rc).accountId())));
+    api.handle("getBaseGoals", rc -> Respond.ok(rc, goals.progress(PeriodParams.monthFromQuery(rc, "month", targets.clock()))));
+    api.handle("listBehindTarget", rc -> Respond.ok(rc, targets.behind(PeriodParams.monthFromQuery(rc, "month", targets.clock()))));
   }
 }

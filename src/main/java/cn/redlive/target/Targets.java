@@ -5,7 +5,7 @@ import cn.redlive.sales.Growth;
 import cn.redlive.sales.Period;
 import cn.redlive.sales.SalesFigures;
 import cn.redlive.sales.SalesTotals;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

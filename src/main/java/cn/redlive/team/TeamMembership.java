@@ -1,6 +1,6 @@
 package cn.redlive.team;
 
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 
 import java.time.Clock;

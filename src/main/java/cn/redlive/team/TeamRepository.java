@@ -1,7 +1,7 @@
 package cn.redlive.team;
 
 import cn.redlive.platform.Rows;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,9 +1,10 @@
 package cn.redlive.team;
 
+import cn.redlive.web.QueryParams;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.JsonView;
+import cn.redlive.core.JsonView;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.Paging;
+import cn.redlive.core.Paging;
 import cn.redlive.web.Respond;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +37,7 @@ public final class TeamRoutes {
   }
 
   private void list(RoutingContext rc) {
-    Paging paging = Paging.from(rc);
+    Paging paging = QueryParams.paging(rc);
     Respond.ok(rc, teams.list(paging).map(page -> paging.envelope(page.items(), page.total())));
   }
 

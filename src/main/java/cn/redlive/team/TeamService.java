@@ -1,8 +1,8 @@
 package cn.redlive.team;
 
 import cn.redlive.platform.Rows;
-import cn.redlive.web.Paging;
-import cn.redlive.web.ProblemException;
+import cn.redlive.core.Paging;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,9 @@
 package cn.redlive.web;
 
+import cn.redlive.core.PrincipalCheck;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Problem;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -173,7 +177,7 @@ public final class ApiRouter {
   }
 
   private static Handler<RoutingContext> objectAccess(ObjectAccess access) {
-    return rc -> access.allows(Principal.of(rc), rc)
+    return rc -> access.allows(CurrentPrincipal.of(rc), rc)
         .onSuccess(allowed -> {
           if (allowed) rc.next();
           else rc.fail(ProblemException.notFound("No such object, or it is not yours."));

@@ -1,5 +1,9 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Principal;
+import cn.redlive.core.PrincipalCheck;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -51,7 +55,7 @@ public final class Authenticate implements Handler<RoutingContext> {
           "This action is for " + roleList() + "; you are signed in as " + principal.role().code() + "."));
       return;
     }
-    principal.attachTo(rc);
+    CurrentPrincipal.attach(rc, principal);
     rc.next();
   }
 

@@ -1,5 +1,7 @@
 package cn.redlive.web;
 
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;

@@ -1,5 +1,7 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Principal;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 

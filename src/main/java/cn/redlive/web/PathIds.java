@@ -1,5 +1,6 @@
 package cn.redlive.web;
 
+import cn.redlive.core.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 
 /** Numeric ids from the request path, refused with a field error when they are not whole numbers. */

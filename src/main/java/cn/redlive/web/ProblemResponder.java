@@ -1,5 +1,7 @@
 package cn.redlive.web;
 
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Problem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,7 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Paging;
+import cn.redlive.core.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
@@ -14,6 +16,23 @@ public final class QueryParams {
   public static long pathId(RoutingContext rc, String name) {
     try {
       return Long.parseLong(rc.pathParam(name));
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField(name, "must be a whole number");
+    }
+  }
+
+  /** page (1-based) and size from the query string. */
+  public static Paging paging(RoutingContext rc) {
+    return new Paging(intParam(rc, "page", 1, 1, Integer.MAX_VALUE), intParam(rc, "size", 20, 1, Paging.MAX_SIZE));
+  }
+
+  private static int intParam(RoutingContext rc, String name, int fallback, int min, int max) {
+    String raw = rc.request().getParam(name);
+    if (raw == null || raw.isBlank()) return fallback;
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value < min || value > max) throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
+      return value;
     } catch (NumberFormatException e) {
       throw ProblemException.invalidField(name, "must be a whole number");
     }

@@ -1,5 +1,6 @@
 package cn.redlive.web;
 
+import cn.redlive.core.JsonView;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

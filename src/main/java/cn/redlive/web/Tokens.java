@@ -1,5 +1,8 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Principal;
+import cn.redlive.core.ProblemException;
+import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

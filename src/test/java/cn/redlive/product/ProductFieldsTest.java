@@ -1,6 +1,6 @@
 package cn.redlive.product;
 
-import cn.redlive.web.Problem;
+import cn.redlive.core.Problem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

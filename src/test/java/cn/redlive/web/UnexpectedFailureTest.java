@@ -1,5 +1,6 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package cn.redlive.web;
+package cn.redlive.core;
 
 import java.util.List;
 import java.util.Map;

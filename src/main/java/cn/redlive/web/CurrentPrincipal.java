@@ -1,18 +1,18 @@
 package cn.redlive.web;
 
+import cn.redlive.core.Principal;
 import io.vertx.ext.web.RoutingContext;
 
-/** The authenticated caller of a request, taken from a verified token. */
-public record Principal(long accountId, String username, String displayName, Role role, int tokenVersion) {
+/** Carries the authenticated principal from {@link Authenticate} to the route that serves the request. */
+public final class CurrentPrincipal {
 
   private static final String KEY = "redlive.principal";
 
-  public boolean is(Role other) {
-    return role == other;
+  private CurrentPrincipal() {
   }
 
-  public void attachTo(RoutingContext rc) {
-    rc.put(KEY, this);
+  public static void attach(RoutingContext rc, Principal principal) {
+    rc.put(KEY, principal);
   }
 
   public static Principal of(RoutingContext rc) {

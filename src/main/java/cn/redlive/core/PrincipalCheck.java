@@ -1,4 +1,4 @@
-package cn.redlive.web;
+package cn.redlive.core;
 
 import io.vertx.core.Future;
 
