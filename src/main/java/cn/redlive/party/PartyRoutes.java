@@ -36,6 +36,10 @@ public final class PartyRoutes {
     api.handle("getPartyRecord", rc -> Respond.ok(rc, party.record(pathId(rc, "streamerId")))).onlyIf(streamerSelfOrManager);
     api.handle("recordPartyStep", this::recordStep);
     api.handle("listPartyAudit", this::audit).onlyIf(streamerSelfOrManager);
+    api.handle("printPartyRecord", rc -> party.printable(pathId(rc, "streamerId"), CurrentPrincipal.of(rc).accountId())
+        .onSuccess(html -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Cache-Control", "no-store").end(html))
+        .onFailure(rc::fail));
     api.handle("listPartyRecords", this::register);
     api.handle("listPartyDue", this::due);
     api.handle("getPartyCounts", rc -> Respond.ok(rc, party.counts()));

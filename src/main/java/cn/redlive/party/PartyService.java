@@ -107,6 +107,16 @@ public final class PartyService {
         }));
   }
 
+  /** The printable development record; each read is audited like a change, since it discloses political status. */
+  public Future<String> printable(long streamerId, Long actorId) {
+    return streamers.get(streamerId).compose(streamer -> repository.steps(repository.pool(), streamerId)
+        .compose(steps -> {
+          PartyRecord record = PartyRecord.fold(steps);
+          return repository.audit(repository.pool(), streamerId, actorId, "read:print", null, record.toJson())
+              .map(v -> PartyPrint.page(streamer, steps, record, BaseDays.today(clock)));
+        }));
+  }
+
   public Future<Rows.Page<PartyViews.AuditEntry>> audit(long streamerId, Paging paging) {
     return streamers.get(streamerId).compose(s -> repository.auditLog(streamerId, paging));
   }

@@ -57,7 +57,7 @@ public final class ApiRouter {
   /**
    * Loads the contract for validation. vertx-openapi 5.0 refuses media types outside its short list, so
    * application/problem+json is read as application/json, text/csv as text/plain and XLSX as
-   * application/octet-stream and text/event-stream as text/plain here (responses are not validated; CSV/XLSX request bodies only reach streamed
+   * application/octet-stream, text/event-stream and text/html (printable records) as text/plain here (responses are not validated; CSV/XLSX request bodies only reach streamed
    * routes); the document clients download stays exactly as written.
    */
   public static Future<OpenAPIContract> loadContract(Vertx vertx) {
@@ -91,6 +91,7 @@ public final class ApiRouter {
       Problem.MEDIA_TYPE, "application/json",
       "text/csv", "text/plain",
       "text/event-stream", "text/plain",
+      "text/html", "text/plain",
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream");
 
   private static Object rewrite(Object value) {
