@@ -1,9 +1,11 @@
 -- Applies one session's share of an ingest batch, atomically and at most once.
--- KEYS: 1 meta, 2 counters, 3 unique viewers (HLL), 4 heartbeats (zset), 5 producer sequences,
---       6 GMV per product, 7 GMV per minute, 8 buyers (HLL)
+-- KEYS: 1 meta, 2 counters, 3 unique viewers (HLL, the live estimate), 4 heartbeats (zset, scored by event time),
+--       5 producer sequences, 6 GMV per product, 7 GMV per minute, 8 buyers (HLL), 9 unique viewers (set, exact)
 -- ARGV: 1 producer id, 2 batch sequence, 3 now (ms), 4 likes, 5 follows, 6 comments, 7 shares, 8 orders, 9 GMV,
 --       10-14 how many viewers of kinds A to E follow, 15 how many products follow, 16 how many buyers follow,
---       then the viewers kind by kind, then product and amount pairs, then the buyers.
+--       17 watch ms between events of the same viewer within the batch, 18 views (joins),
+--       then the viewers kind by kind, then product and amount pairs, then the buyers, then the event time (ms) of
+--       each credited viewer's first event (kinds A-C) and of each present viewer's last event (kinds C-D).
 -- The share arrives summed up (see CounterDelta.java): every argument costs Redis a Lua string, and Redis runs one
 -- script at a time, so each viewer comes once, sorted by what its events in the batch do:
 --   credited: its first event is a heartbeat or a leave (the time since its last heartbeat counts as watched)
@@ -26,34 +28,42 @@ redis.call('HSET', KEYS[5], ARGV[1], seq)
 
 local now = tonumber(ARGV[3])
 local a, b, c, d, e = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
-local startA = 17
+local startA = 19
 local startC = startA + a + b
 local startE = startC + c + d
 local after = startE + e
 
-local watch = 0
+local products, buyers = tonumber(ARGV[15]), tonumber(ARGV[16])
+local creditAt = after + products * 2 + buyers
+local lastAt = creditAt + a + b + c
+
+-- a gap between two events of a viewer counts up to 60 s: silent longer, it stopped watching (as for concurrent)
+local watch = tonumber(ARGV[17])
 if startC + c > startA then
   local scores = redis.call('ZMSCORE', KEYS[4], unpack(ARGV, startA, startC + c - 1))
   for j = 1, a + b + c do
     if scores[j] then
-      local gap = now - tonumber(scores[j])
-      if gap > 0 and gap <= 60000 then watch = watch + gap end
+      local gap = tonumber(ARGV[creditAt + j - 1]) - tonumber(scores[j])
+      if gap > 0 then watch = watch + math.min(gap, 60000) end
     end
   end
 end
 if startE > startC then
   local present = {}
   for i = startC, startE - 1 do
-    present[#present + 1] = now
+    present[#present + 1] = ARGV[lastAt + i - startC]
     present[#present + 1] = ARGV[i]
   end
-  redis.call('ZADD', KEYS[4], unpack(present))
+  -- GT: a batch that arrives late cannot move a viewer's last event back in time
+  redis.call('ZADD', KEYS[4], 'GT', unpack(present))
 end
 if startC > startA then redis.call('ZREM', KEYS[4], unpack(ARGV, startA, startC - 1)) end
 if after > startE then redis.call('ZREM', KEYS[4], unpack(ARGV, startE, after - 1)) end
-if after > startA + a then redis.call('PFADD', KEYS[3], unpack(ARGV, startA + a, after - 1)) end
+if after > startA + a then
+  redis.call('PFADD', KEYS[3], unpack(ARGV, startA + a, after - 1))
+  redis.call('SADD', KEYS[9], unpack(ARGV, startA + a, after - 1))
+end
 
-local products, buyers = tonumber(ARGV[15]), tonumber(ARGV[16])
 local p = after
 for _ = 1, products do
   redis.call('HINCRBY', KEYS[6], ARGV[p], ARGV[p + 1])
@@ -66,6 +76,7 @@ if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], 'fans', ARGV[5]) end
 if ARGV[6] ~= '0' then redis.call('HINCRBY', KEYS[2], 'comments', ARGV[6]) end
 if ARGV[7] ~= '0' then redis.call('HINCRBY', KEYS[2], 'shares', ARGV[7]) end
 if watch > 0 then redis.call('HINCRBY', KEYS[2], 'watch_ms', watch) end
+if ARGV[18] ~= '0' then redis.call('HINCRBY', KEYS[2], 'views', ARGV[18]) end
 if ARGV[8] ~= '0' then
   redis.call('HINCRBY', KEYS[7], tostring(math.floor(now / 60000)), ARGV[9])
   redis.call('HINCRBY', KEYS[2], 'orders', ARGV[8])

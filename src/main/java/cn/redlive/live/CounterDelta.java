@@ -16,11 +16,15 @@ final class CounterDelta {
   /** What a viewer's events in the batch did, in order. */
   private static final class Viewer {
     final boolean credited;
+    final long firstAt;
+    long lastAt;
     boolean present;
     boolean seen;
 
-    Viewer(boolean credited) {
+    Viewer(boolean credited, long firstAt) {
       this.credited = credited;
+      this.firstAt = firstAt;
+      this.lastAt = firstAt;
     }
 
     /** Kinds A to E of apply-batch.lua as 0 to 4. */
@@ -40,14 +44,26 @@ final class CounterDelta {
     long shares = 0;
     long orders = 0;
     long gmv = 0;
+    long views = 0;
+    long watchInBatch = 0;
     Map<String, Viewer> viewers = new LinkedHashMap<>();
     Map<Long, Long> gmvByProduct = new LinkedHashMap<>();
     List<String> buyers = new ArrayList<>();
     for (LiveEvent e : events) {
       switch (e.type()) {
         case VIEWER_JOIN, HEARTBEAT, VIEWER_LEAVE -> {
-          // only a viewer's first event may credit watch time: after it, its last heartbeat is "now" or it is gone
-          Viewer v = viewers.computeIfAbsent(e.viewerId(), id -> new Viewer(e.type() != LiveEvent.Type.VIEWER_JOIN));
+          // only a viewer's first event may credit watch time since its last event in Redis; the gaps between its
+          // events within the batch are summed here, by event time, each up to the 60 s a silent viewer counts
+          long at = e.at().toEpochMilli();
+          if (e.type() == LiveEvent.Type.VIEWER_JOIN) views++;
+          Viewer v = viewers.get(e.viewerId());
+          if (v == null) {
+            v = new Viewer(e.type() != LiveEvent.Type.VIEWER_JOIN, at);
+            viewers.put(e.viewerId(), v);
+          } else {
+            if (v.present && at > v.lastAt) watchInBatch += Math.min(at - v.lastAt, LiveCounters.SILENT_AFTER_MS);
+            v.lastAt = Math.max(v.lastAt, at);
+          }
           v.present = e.type() != LiveEvent.Type.VIEWER_LEAVE;
           v.seen |= v.present;
         }
@@ -66,7 +82,7 @@ final class CounterDelta {
     List<List<String>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
     viewers.forEach((id, v) -> byKind.get(v.kind()).add(id));
-    List<String> args = new ArrayList<>(16 + viewers.size() + gmvByProduct.size() * 2 + buyers.size());
+    List<String> args = new ArrayList<>(18 + viewers.size() * 2 + gmvByProduct.size() * 2 + buyers.size());
     args.add(producerId);
     args.add(Long.toString(sequence));
     args.add(Long.toString(nowMillis));
@@ -74,12 +90,16 @@ final class CounterDelta {
     byKind.forEach(kind -> args.add(Integer.toString(kind.size())));
     args.add(Integer.toString(gmvByProduct.size()));
     args.add(Integer.toString(buyers.size()));
+    args.add(Long.toString(watchInBatch));
+    args.add(Long.toString(views));
     byKind.forEach(args::addAll);
     gmvByProduct.forEach((product, amount) -> {
       args.add(Long.toString(product));
       args.add(Long.toString(amount));
     });
     args.addAll(buyers);
+    for (int kind = 0; kind <= 2; kind++) byKind.get(kind).forEach(id -> args.add(Long.toString(viewers.get(id).firstAt)));
+    for (int kind = 2; kind <= 3; kind++) byKind.get(kind).forEach(id -> args.add(Long.toString(viewers.get(id).lastAt)));
     return args.toArray(String[]::new);
   }
 }

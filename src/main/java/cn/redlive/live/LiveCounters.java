@@ -26,6 +26,9 @@ final class LiveCounters {
   record Applied(Outcome outcome, long gmvFen) {
   }
 
+  /** A viewer silent this long is no longer watching: pruned from concurrent, and a gap counts at most this much. */
+  static final long SILENT_AFTER_MS = 60_000;
+
   private final Redis redis;
 
   LiveCounters(Redis redis) {
@@ -75,18 +78,22 @@ final class LiveCounters {
         io.lettuce.core.Range.create((double) (nowMillis - 60_000), Double.POSITIVE_INFINITY)));
     Future<Map<String, String>> gmvByMinute = redis.call(r -> r.hgetall(keys.gmvByMinute()));
     Future<Map<String, String>> viewersByMinute = redis.call(r -> r.hgetall(keys.viewersByMinute()));
-    return Future.all(counters, unique, buyers, concurrent, gmvByMinute, viewersByMinute).map(v -> {
+    Future<Map<String, String>> gmvByProduct = redis.call(r -> r.hgetall(keys.gmvByProduct()));
+    return Future.all(List.of(counters, unique, buyers, concurrent, gmvByMinute, viewersByMinute, gmvByProduct)).map(v -> {
       SessionFigures figures = figures(sessionId, counters.result(), unique.result(), buyers.result());
       return figures.toJson()
+          .put("uniqueViewersEstimated", true)
           .put("sessionId", sessionId)
           .put("concurrentViewers", concurrent.result())
           .put("at", java.time.Instant.ofEpochMilli(nowMillis).toString())
+          .put("products", products(gmvByProduct.result()))
           .put("series", new JsonObject()
               .put("gmvFenPerMinute", series(gmvByMinute.result()))
               .put("viewersPerMinute", series(viewersByMinute.result())));
     });
   }
 
+  /** Figures for a flush while live: unique viewers and buyers are HyperLogLog estimates (within about 1%). */
   Future<SessionFigures> figures(long sessionId) {
     LiveKeys keys = new LiveKeys(sessionId);
     Future<Map<String, String>> counters = redis.call(r -> r.hgetall(keys.counters()));
@@ -94,6 +101,26 @@ final class LiveCounters {
     Future<Long> buyers = redis.call(r -> r.pfcount(keys.buyers()));
     return Future.all(counters, unique, buyers)
         .map(v -> figures(sessionId, counters.result(), unique.result(), buyers.result()));
+  }
+
+  /** Figures for the final settlement: unique viewers counted exactly (buyers come from the ledger). */
+  Future<SessionFigures> exactFigures(long sessionId) {
+    LiveKeys keys = new LiveKeys(sessionId);
+    Future<Map<String, String>> counters = redis.call(r -> r.hgetall(keys.counters()));
+    Future<Long> unique = redis.call(r -> r.scard(keys.uniqueViewerSet()));
+    return Future.all(counters, unique).map(v -> figures(sessionId, counters.result(), unique.result(), 0));
+  }
+
+  /** GMV per product while live (orders of the batch, before refunds), largest first. */
+  Future<JsonArray> gmvByProduct(long sessionId) {
+    return redis.call(r -> r.hgetall(new LiveKeys(sessionId).gmvByProduct())).map(LiveCounters::products);
+  }
+
+  private static JsonArray products(Map<String, String> gmvByProduct) {
+    JsonArray list = new JsonArray();
+    gmvByProduct.entrySet().stream().sorted((x, y) -> Long.compare(Long.parseLong(y.getValue()), Long.parseLong(x.getValue())))
+        .forEach(e -> list.add(new JsonObject().put("productId", Long.parseLong(e.getKey())).put("gmvFen", Long.parseLong(e.getValue()))));
+    return list;
   }
 
   /** Keys of a settled session go away after a grace period (the results live in PostgreSQL). */
@@ -139,9 +166,9 @@ final class LiveCounters {
   }
 
   private static SessionFigures figures(long sessionId, Map<String, String> c, long unique, long buyers) {
-    return new SessionFigures(sessionId, (int) num(c, "peak"), (int) unique, num(c, "likes"), (int) num(c, "fans"),
-        (int) num(c, "comments"), (int) num(c, "shares"), (int) num(c, "orders"), (int) buyers, num(c, "gmv"),
-        num(c, "watch_ms") / 1000);
+    return new SessionFigures(sessionId, (int) num(c, "peak"), (int) unique, num(c, "views"), num(c, "likes"),
+        (int) num(c, "fans"), (int) num(c, "comments"), (int) num(c, "shares"), (int) num(c, "orders"), (int) buyers,
+        num(c, "gmv"), 0, num(c, "watch_ms") / 1000);
   }
 
   private static long num(Map<String, String> map, String key) {

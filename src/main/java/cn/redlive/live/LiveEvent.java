@@ -15,6 +15,10 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
   static final long MAX_ORDER_FEN = 10_000_000_00L; // 1,000,000 yuan: anything above is a client bug
   static final int MAX_QUANTITY = 10_000;
   static final long MAX_LIKES_PER_EVENT = 100_000;
+  /** Event time is trusted within this much before the server clock (a client's buffer after a short outage)... */
+  static final java.time.Duration LATE_WINDOW = java.time.Duration.ofMinutes(10);
+  /** ...and this much after it (clock drift); outside the window an event is rejected, never booked on its own date. */
+  static final java.time.Duration EARLY_WINDOW = java.time.Duration.ofMinutes(1);
 
   enum Type {
     VIEWER_JOIN("viewer_join"), HEARTBEAT("heartbeat"), VIEWER_LEAVE("viewer_leave"), LIKE("like"),
@@ -113,10 +117,16 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
   private static Instant instant(JsonObject json, int index, String eventId, Instant now) {
     String at = text(json, "at");
     if (at == null) return now;
+    Instant parsed;
     try {
-      return Instant.parse(at);
+      parsed = Instant.parse(at);
     } catch (DateTimeParseException e) {
       throw new Invalid(index, eventId, "invalid-event", "at must be an ISO-8601 instant");
     }
+    if (parsed.isBefore(now.minus(LATE_WINDOW)) || parsed.isAfter(now.plus(EARLY_WINDOW))) {
+      throw new Invalid(index, eventId, "event-time-out-of-window", "at must lie within " + LATE_WINDOW.toMinutes()
+          + " minutes before and " + EARLY_WINDOW.toSeconds() + " s after the server's clock (" + now + ")");
+    }
+    return parsed;
   }
 }

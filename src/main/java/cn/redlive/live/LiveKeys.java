@@ -48,15 +48,20 @@ record LiveKeys(long sessionId) {
     return key("buyers");
   }
 
+  /** The exact set of distinct viewers, for the settled figures (the HLL beside it is the cheap live estimate). */
+  String uniqueViewerSet() {
+    return key("uvs");
+  }
+
   /** In the order apply-batch.lua expects them. */
   String[] forBatch() {
     return new String[] {meta(), counters(), uniqueViewers(), heartbeats(), producerSequences(), gmvByProduct(),
-        gmvByMinute(), buyers()};
+        gmvByMinute(), buyers(), uniqueViewerSet()};
   }
 
   String[] all() {
     return new String[] {meta(), counters(), uniqueViewers(), heartbeats(), producerSequences(), gmvByProduct(),
-        gmvByMinute(), viewersByMinute(), buyers()};
+        gmvByMinute(), viewersByMinute(), buyers(), uniqueViewerSet()};
   }
 
   /** Today's GMV per session (absolute values), the source of the streamer and team leaderboards. */

@@ -84,7 +84,10 @@ final class LiveRoutes {
       if (session.isLive()) {
         return counters.snapshot(id, System.currentTimeMillis()).map(live -> json.put("live", live));
       }
-      return repository.results(id).map(results -> results.map(r -> json.put("results", r.toJson())).orElse(json));
+      var results = repository.results(id);
+      var products = repository.productsOf(id);
+      return Future.all(results, products).map(done -> results.result()
+          .map(r -> json.put("results", r.toJson().put("products", products.result()))).orElse(json));
     }));
   }
 

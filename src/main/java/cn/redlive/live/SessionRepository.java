@@ -2,6 +2,8 @@ package cn.redlive.live;
 
 import cn.redlive.core.Paging;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -91,23 +93,43 @@ final class SessionRepository {
       SELECT order_id, producer_id, batch_sequence FROM sales_orders WHERE order_id = ANY($1::text[])
       """;
 
+  /** Refunds reduce net GMV and are not orders; buyers are distinct buyers of paid orders. */
   private static final String LEDGER_TOTALS = """
-      SELECT count(*) AS orders, coalesce(sum(amount_fen), 0) AS gmv, count(DISTINCT buyer_id) AS buyers
+      SELECT count(*) FILTER (WHERE kind = 'order') AS orders,
+             coalesce(sum(amount_fen) FILTER (WHERE kind = 'order'), 0) AS gmv,
+             coalesce(sum(amount_fen) FILTER (WHERE kind <> 'order'), 0) AS refunds,
+             count(DISTINCT buyer_id) FILTER (WHERE kind = 'order') AS buyers
         FROM sales_orders WHERE session_id = $1
       """;
 
+  /** Per product of a session, from the ledger: paid orders, quantity sold, GMV and what refunds took back. */
+  private static final String PRODUCTS_OF_SESSION = """
+      SELECT product_id, count(*) FILTER (WHERE kind = 'order') AS orders,
+             coalesce(sum(quantity) FILTER (WHERE kind = 'order'), 0) AS quantity,
+             coalesce(sum(amount_fen) FILTER (WHERE kind = 'order'), 0) AS gmv_fen,
+             coalesce(sum(amount_fen) FILTER (WHERE kind <> 'order'), 0) AS refund_fen
+        FROM sales_orders WHERE session_id = $1 GROUP BY product_id ORDER BY gmv_fen DESC, product_id
+      """;
+
+  /** A live flush that changes nothing writes nothing: every write bumps the month's report version (V45). */
   private static final String UPSERT_RESULTS = """
-      INSERT INTO live_session_results (session_id, peak_viewers, unique_viewers, likes, new_fans, comments, shares,
-             orders, buyers, gmv_fen, watch_seconds, avg_watch_seconds, conversion_bp, uv_value_fen, final, settled_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+      INSERT INTO live_session_results AS r (session_id, peak_viewers, unique_viewers, views, likes, new_fans, comments,
+             shares, orders, buyers, gmv_fen, refund_fen, watch_seconds, avg_watch_seconds, conversion_bp, uv_value_fen,
+             final, settled_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
       ON CONFLICT (session_id) DO UPDATE SET
-        peak_viewers = EXCLUDED.peak_viewers, unique_viewers = EXCLUDED.unique_viewers, likes = EXCLUDED.likes,
-        new_fans = EXCLUDED.new_fans, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
-        orders = EXCLUDED.orders, buyers = EXCLUDED.buyers, gmv_fen = EXCLUDED.gmv_fen,
+        peak_viewers = EXCLUDED.peak_viewers, unique_viewers = EXCLUDED.unique_viewers, views = EXCLUDED.views,
+        likes = EXCLUDED.likes, new_fans = EXCLUDED.new_fans, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
+        orders = EXCLUDED.orders, buyers = EXCLUDED.buyers, gmv_fen = EXCLUDED.gmv_fen, refund_fen = EXCLUDED.refund_fen,
         watch_seconds = EXCLUDED.watch_seconds, avg_watch_seconds = EXCLUDED.avg_watch_seconds,
         conversion_bp = EXCLUDED.conversion_bp, uv_value_fen = EXCLUDED.uv_value_fen,
         final = EXCLUDED.final, settled_at = now()
-      WHERE NOT live_session_results.final
+      WHERE NOT r.final
+        AND (r.peak_viewers, r.unique_viewers, r.views, r.likes, r.new_fans, r.comments, r.shares, r.orders, r.buyers,
+             r.gmv_fen, r.refund_fen, r.watch_seconds, r.final)
+            IS DISTINCT FROM (EXCLUDED.peak_viewers, EXCLUDED.unique_viewers, EXCLUDED.views, EXCLUDED.likes,
+             EXCLUDED.new_fans, EXCLUDED.comments, EXCLUDED.shares, EXCLUDED.orders, EXCLUDED.buyers, EXCLUDED.gmv_fen,
+             EXCLUDED.refund_fen, EXCLUDED.watch_seconds, EXCLUDED.final)
       """;
 
   private static final String RESULTS = "SELECT * FROM live_session_results WHERE session_id = $1";
@@ -233,21 +255,30 @@ final class SessionRepository {
     return owners;
   }
 
-  record LedgerTotals(long orders, long gmvFen, long buyers) {
+  record LedgerTotals(long orders, long gmvFen, long refundFen, long buyers) {
   }
 
   Future<LedgerTotals> ledgerTotals(long sessionId) {
     return pool.preparedQuery(LEDGER_TOTALS).execute(Tuple.of(sessionId)).map(rows -> {
       Row row = rows.iterator().next();
-      return new LedgerTotals(row.getLong("orders"), row.getLong("gmv"), row.getLong("buyers"));
+      return new LedgerTotals(row.getLong("orders"), row.getLong("gmv"), row.getLong("refunds"), row.getLong("buyers"));
+    });
+  }
+
+  Future<JsonArray> productsOf(long sessionId) {
+    return pool.preparedQuery(PRODUCTS_OF_SESSION).execute(Tuple.of(sessionId)).map(rows -> {
+      JsonArray list = new JsonArray();
+      rows.forEach(r -> list.add(new JsonObject().put("productId", r.getLong("product_id")).put("orders", r.getLong("orders"))
+          .put("quantity", r.getLong("quantity")).put("gmvFen", r.getLong("gmv_fen")).put("refundFen", r.getLong("refund_fen"))));
+      return list;
     });
   }
 
   Future<Void> upsertResults(SessionFigures f, boolean finalFigures) {
     return pool.preparedQuery(UPSERT_RESULTS).execute(Tuple.from(new Object[] {
-        f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.likes(), f.newFans(), f.comments(), f.shares(),
-        f.orders(), f.buyers(), f.gmvFen(), f.watchSeconds(), f.avgWatchSeconds(), f.conversionBp(), f.uvValueFen(),
-        finalFigures})).mapEmpty();
+        f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.views(), f.likes(), f.newFans(), f.comments(), f.shares(),
+        f.orders(), f.buyers(), f.gmvFen(), f.refundFen(), f.watchSeconds(), f.avgWatchSeconds(), f.conversionBp(),
+        f.uvValueFen(), finalFigures})).mapEmpty();
   }
 
   Future<Optional<SessionFigures>> results(long sessionId) {

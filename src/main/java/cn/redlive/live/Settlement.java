@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Moves figures from Redis to PostgreSQL: every few seconds for live sessions (also sampling concurrent viewers),
  * and once, final, when a session ends. Every write is an absolute upsert, and final rows are never overwritten,
- * so running it twice, or on two instances at once, changes nothing. Orders and GMV of the final figures come
- * from the sales ledger, the record of truth.
+ * so running it twice, or on two instances at once, changes nothing. Orders, buyers and GMV of the final figures
+ * come from the sales ledger, the record of truth, and unique viewers from the exact set (live flushes show the
+ * HyperLogLog estimate).
  */
 final class Settlement {
 
@@ -41,11 +42,11 @@ final class Settlement {
 
   Future<Void> settleFinal(long sessionId) {
     return counters.sampleViewers(sessionId, System.currentTimeMillis())
-        .compose(v -> Future.all(counters.figures(sessionId), repository.ledgerTotals(sessionId)))
+        .compose(v -> Future.all(counters.exactFigures(sessionId), repository.ledgerTotals(sessionId)))
         .compose(both -> {
-          SessionFigures live = both.resultAt(0);
+          SessionFigures counted = both.resultAt(0);
           SessionRepository.LedgerTotals ledger = both.resultAt(1);
-          return repository.upsertResults(live.withLedger(ledger.orders(), ledger.gmvFen(), ledger.buyers()), true);
+          return repository.upsertResults(counted.withLedger(ledger), true);
         })
         .compose(v -> counters.expire(sessionId, KEEP_KEYS_AFTER_SETTLEMENT_SECONDS));
   }
