@@ -43,6 +43,10 @@ final class SessionService {
       return Future.failedFuture(ProblemException.invalidField("plannedEnd", "must be after plannedStart"));
     }
     List<Long> products = request.productIds().stream().distinct().toList();
+    if (products.isEmpty()) {
+      return Future.failedFuture(ProblemException.ruleViolated("session-without-products",
+          "A session sells at least one product; pick them from the streamer's selection list."));
+    }
     return requireStreamer(streamerId)
         .compose(v -> rules.refusedProducts(streamerId, products))
         .compose(refused -> refused.isEmpty() ? Future.succeededFuture()

@@ -247,7 +247,7 @@ class LiveIngestionTest {
   }
 
   @Test
-  @DisplayName("a session may only sell products that are approved and on the streamer's selection list")
+  @DisplayName("a session sells at least one product, each approved and on the streamer's selection list")
   void sessionsSellOnlySelectedApprovedProducts() {
     var session = live.liveSession();
     var otherStreamer = api.newUser("streamer");
@@ -262,6 +262,13 @@ class LiveIngestionTest {
     api.post("/api/v1/products/" + session.productId() + "/delist").as(api.managerToken()).send();
     Reply delisted = api.post("/api/v1/live/sessions").as(session.streamer().token()).json(schedule).send();
     assertProblem(delisted, 422, "product-not-sellable");
+
+    schedule.put("productIds", new io.vertx.core.json.JsonArray());
+    assertProblem(api.post("/api/v1/live/sessions").as(session.streamer().token()).json(schedule).send(),
+        422, "session-without-products");
+    schedule.remove("productIds");
+    assertProblem(api.post("/api/v1/live/sessions").as(session.streamer().token()).json(schedule).send(),
+        422, "session-without-products");
   }
 
   private static long gmvOf(io.vertx.core.json.JsonArray items, long streamerId) {
