@@ -1,5 +1,6 @@
 package cn.redlive.account;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
@@ -39,7 +40,7 @@ public final class AccountRoutes {
   }
 
   private void login(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.ok(rc, accounts.login(body.getString("username"), body.getString("password")).map(AccountService.Session::toJson));
   }
 
@@ -54,7 +55,7 @@ public final class AccountRoutes {
 
   private void changeMyPassword(RoutingContext rc) {
     Principal p = CurrentPrincipal.of(rc);
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.ok(rc, accounts.changePassword(p.accountId(), p.username(), body.getString("currentPassword"),
         body.getString("newPassword")).map(AccountService.Session::toJson));
   }
@@ -67,7 +68,7 @@ public final class AccountRoutes {
   }
 
   private void create(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     NewAccount request = new NewAccount(body.getString("username"), body.getString("displayName"),
         AccountService.roleOf(body.getString("role")));
     Respond.json(rc, 201, accounts.create(request, body.getString("password"), CurrentPrincipal.of(rc).accountId()));

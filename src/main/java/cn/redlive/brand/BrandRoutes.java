@@ -1,5 +1,6 @@
 package cn.redlive.brand;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
@@ -23,10 +24,10 @@ public final class BrandRoutes {
   public void register(ApiRoutes api) {
     ObjectAccess ownBrand = ObjectAccess.managerOr(this::isOwnBrandOrStreamer);
     api.handle("listBrands", this::list);
-    api.handle("createBrand", rc -> Respond.json(rc, 201, brands.create(BrandFields.from(rc.body().asJsonObject()))));
+    api.handle("createBrand", rc -> Respond.json(rc, 201, brands.create(BrandFields.from(ApiRouter.jsonBody(rc)))));
     api.handle("getBrand", rc -> Respond.ok(rc, brands.get(PathIds.of(rc, "brandId")))).onlyIf(ownBrand);
     api.handle("updateBrand", rc -> Respond.ok(rc,
-        brands.update(PathIds.of(rc, "brandId"), BrandFields.from(rc.body().asJsonObject())))).onlyIf(ownBrand);
+        brands.update(PathIds.of(rc, "brandId"), BrandFields.from(ApiRouter.jsonBody(rc))))).onlyIf(ownBrand);
     api.handle("linkBrandMember", rc -> Respond.noContent(rc,
         brands.link(PathIds.of(rc, "accountId"), PathIds.of(rc, "brandId"))));
   }

@@ -1,5 +1,6 @@
 package cn.redlive.enterprise;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.PathIds;
@@ -20,10 +21,10 @@ public final class EnterpriseRoutes {
       String resident = QueryParams.text(rc, "resident");
       Respond.ok(rc, enterprises.listJson(resident == null ? null : Boolean.valueOf(resident)));
     });
-    api.handle("createEnterprise", rc -> Respond.json(rc, 201, enterprises.create(rc.body().asJsonObject())));
+    api.handle("createEnterprise", rc -> Respond.json(rc, 201, enterprises.create(ApiRouter.jsonBody(rc))));
     api.handle("getEnterprise", rc -> Respond.ok(rc, enterprises.get(PathIds.of(rc, "enterpriseId"))));
     api.handle("updateEnterprise", rc -> Respond.ok(rc,
-        enterprises.update(PathIds.of(rc, "enterpriseId"), rc.body().asJsonObject())));
+        enterprises.update(PathIds.of(rc, "enterpriseId"), ApiRouter.jsonBody(rc))));
     api.handle("getEnterpriseGrowth", rc -> Respond.ok(rc,
         enterprises.growth(PeriodParams.monthFromQuery(rc, "month", enterprises.clock()))));
     api.handle("linkEnterpriseBrand", rc -> Respond.noContent(rc,

@@ -60,7 +60,7 @@ final class LiveRoutes {
   }
 
   private void schedule(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     JsonArray products = body.getJsonArray("productIds", new JsonArray());
     var request = new SessionService.Schedule(body.getLong("streamerAccountId"), body.getString("title"),
         time(body, "plannedStart"), time(body, "plannedEnd"),

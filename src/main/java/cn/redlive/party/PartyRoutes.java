@@ -1,5 +1,6 @@
 package cn.redlive.party;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
@@ -46,7 +47,7 @@ public final class PartyRoutes {
   }
 
   private void recordStep(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     var step = new PartyService.NewStep(body.getString("kind"), LocalDate.parse(body.getString("on")),
         body.getDouble("hours"), body.getInteger("days"), body.getInteger("months"), body.getJsonObject("details"));
     Respond.json(rc, 201, party.recordStep(pathId(rc, "streamerId"), step, CurrentPrincipal.of(rc).accountId()));

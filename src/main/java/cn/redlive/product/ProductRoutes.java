@@ -1,5 +1,6 @@
 package cn.redlive.product;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
@@ -30,7 +31,7 @@ public final class ProductRoutes {
     api.handle("createProduct", this::create);
     api.handle("getProduct", rc -> Respond.ok(rc, products.get(productId(rc)))).onlyIf(visible);
     api.handle("updateProduct", rc -> Respond.ok(rc,
-        products.edit(CurrentPrincipal.of(rc), productId(rc), rc.body().asJsonObject()))).onlyIf(visible);
+        products.edit(CurrentPrincipal.of(rc), productId(rc), ApiRouter.jsonBody(rc)))).onlyIf(visible);
     api.handle("delistProduct", rc -> Respond.ok(rc, products.delist(productId(rc), CurrentPrincipal.of(rc).accountId())))
         .onlyIf(visible);
     api.handle("getProductDecisions", rc -> Respond.ok(rc, products.history(productId(rc))
@@ -38,7 +39,7 @@ public final class ProductRoutes {
     api.handle("listReviewQueue", this::queue);
     api.handle("approveProduct", rc -> Respond.ok(rc, products.approve(productId(rc), CurrentPrincipal.of(rc).accountId())));
     api.handle("rejectProduct", rc -> Respond.ok(rc, products.reject(productId(rc),
-        rc.body().asJsonObject().getString("reason"), CurrentPrincipal.of(rc).accountId())));
+        ApiRouter.jsonBody(rc).getString("reason"), CurrentPrincipal.of(rc).accountId())));
     api.handle("bulkApproveProducts", this::bulkApprove);
   }
 
@@ -57,7 +58,7 @@ public final class ProductRoutes {
   }
 
   private void create(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.json(rc, 201, products.create(CurrentPrincipal.of(rc), body.getLong("brandId"), ProductFields.fromJson(body, null)));
   }
 
@@ -68,7 +69,7 @@ public final class ProductRoutes {
   }
 
   private void bulkApprove(RoutingContext rc) {
-    List<Long> ids = rc.body().asJsonObject().getJsonArray("productIds").stream()
+    List<Long> ids = ApiRouter.jsonBody(rc).getJsonArray("productIds").stream()
         .map(id -> ((Number) id).longValue()).distinct().toList();
     Respond.ok(rc, products.approveAll(ids, CurrentPrincipal.of(rc).accountId()));
   }

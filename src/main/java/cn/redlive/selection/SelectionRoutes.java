@@ -1,5 +1,6 @@
 package cn.redlive.selection;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
@@ -28,7 +29,7 @@ public final class SelectionRoutes {
     api.handle("listSelectionLists", this::list);
     api.handle("getSelectionList", rc -> Respond.ok(rc, lists.get(listId(rc)))).onlyIf(readable);
     api.handle("addSelectionItem", rc -> {
-      JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
+      JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : ApiRouter.jsonBody(rc);
       Respond.ok(rc, lists.add(listId(rc), PathIds.of(rc, "productId"), body.getString("note")));
     }).onlyIf(own);
     api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), PathIds.of(rc, "productId")))).onlyIf(own);
@@ -41,7 +42,7 @@ public final class SelectionRoutes {
   }
 
   private void create(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.json(rc, 201, lists.create(CurrentPrincipal.of(rc).accountId(), body.getString("title"),
         LocalDate.parse(body.getString("plannedDate"))));
   }

@@ -1,5 +1,6 @@
 package cn.redlive.streamer;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.core.JsonView;
@@ -25,7 +26,7 @@ public final class StreamerRoutes {
 
   public void register(ApiRoutes api) {
     api.handle("listStreamers", this::list);
-    api.handle("createStreamer", rc -> Respond.json(rc, 201, streamers.create(NewStreamer.from(rc.body().asJsonObject()))));
+    api.handle("createStreamer", rc -> Respond.json(rc, 201, streamers.create(NewStreamer.from(ApiRouter.jsonBody(rc)))));
     api.handle("getMyStreamerProfile", rc -> Respond.ok(rc, streamers.ofAccount(CurrentPrincipal.of(rc).accountId())));
     api.handle("getStreamer", rc -> Respond.ok(rc, streamers.get(pathId(rc, "streamerId"))))
         .onlyIf(StreamerAccess.selfOrManager(streamers));
@@ -42,14 +43,14 @@ public final class StreamerRoutes {
   }
 
   private void update(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     var changes = new StreamerRepository.Changes(body.getString("stageName"), body.getString("contact"),
         body.getString("previousOccupation"), body.getString("status"));
     Respond.ok(rc, streamers.update(pathId(rc, "streamerId"), changes));
   }
 
   private void screen(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     String on = body.getString("assessedOn");
     var assessment = new StreamerService.Assessment(body.getInteger("conductScore"), body.getInteger("businessScore"),
         body.getString("notes", ""), body.getString("decision"), on == null ? null : LocalDate.parse(on));

@@ -1,5 +1,6 @@
 package cn.redlive.study;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
@@ -42,13 +43,13 @@ public final class StudyRoutes {
   }
 
   private void publish(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     Respond.json(rc, 201, study.publish(body.getString("title"), body.getString("kind"), body.getInteger("minutes"),
         body.getDouble("classHours", 0.0), body.getInteger("points"), CurrentPrincipal.of(rc).accountId()));
   }
 
   private void progress(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     String at = body.getString("at");
     Respond.json(rc, 201, study.recordProgress(CurrentPrincipal.of(rc).accountId(), body.getLong("itemId"),
         body.getInteger("minutes", 0), body.getBoolean("completed", false),

@@ -1,5 +1,6 @@
 package cn.redlive.target;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.sales.Period;
@@ -22,7 +23,7 @@ public final class TargetRoutes {
   public void register(ApiRoutes api) {
     api.handle("listTargets", rc -> Respond.ok(rc,
         targets.progressJson(PeriodParams.monthFromQuery(rc, "month", targets.clock()), QueryParams.text(rc, "scope"))));
-    api.handle("setTarget", rc -> Respond.ok(rc, targets.set(rc.body().asJsonObject(), CurrentPrincipal.of(rc).accountId())));
+    api.handle("setTarget", rc -> Respond.ok(rc, targets.set(ApiRouter.jsonBody(rc), CurrentPrincipal.of(rc).accountId())));
     api.handle("getBaseGoals", rc -> Respond.ok(rc, goals.progress(PeriodParams.monthFromQuery(rc, "month", targets.clock()))));
     api.handle("listBehindTarget", rc -> Respond.ok(rc, targets.behind(PeriodParams.monthFromQuery(rc, "month", targets.clock()))));
   }

@@ -1,5 +1,6 @@
 package cn.redlive.team;
 
+import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.core.JsonView;
@@ -28,11 +29,11 @@ public final class TeamRoutes {
 
   public void register(ApiRoutes api) {
     api.handle("listTeams", this::list);
-    api.handle("createTeam", rc -> Respond.json(rc, 201, teams.create(rc.body().asJsonObject().getString("name"))));
+    api.handle("createTeam", rc -> Respond.json(rc, 201, teams.create(ApiRouter.jsonBody(rc).getString("name"))));
     api.handle("getTeam", rc -> Respond.ok(rc, teams.withMembers(pathId(rc, "teamId"))));
     api.handle("moveStreamerToTeam", this::move);
     api.handle("appointCaptain", rc -> Respond.ok(rc,
-        teams.appointCaptain(pathId(rc, "teamId"), rc.body().asJsonObject().getLong("streamerId"))));
+        teams.appointCaptain(pathId(rc, "teamId"), ApiRouter.jsonBody(rc).getLong("streamerId"))));
     api.handle("listStreamerTeams", this::history).onlyIf(streamerSelfOrManager);
   }
 
@@ -42,7 +43,7 @@ public final class TeamRoutes {
   }
 
   private void move(RoutingContext rc) {
-    JsonObject body = rc.body().asJsonObject();
+    JsonObject body = ApiRouter.jsonBody(rc);
     String from = body == null ? null : body.getString("from");
     Instant at = from == null ? null : OffsetDateTime.parse(from).toInstant();
     long streamerId = pathId(rc, "streamerId");

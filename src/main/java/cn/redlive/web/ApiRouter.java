@@ -217,7 +217,7 @@ public final class ApiRouter {
     };
   }
 
-  /** The JSON body as the validator already decoded it, so hot routes do not parse it a second time. */
+  /** The JSON body as the validator decoded it, its text cleaned by {@link TextRules}; hot routes do not parse it twice. */
   public static JsonObject jsonBody(RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     if (validated != null && validated.getBody() != null && validated.getBody().get() instanceof JsonObject json) {

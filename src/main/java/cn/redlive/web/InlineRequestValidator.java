@@ -120,6 +120,7 @@ final class InlineRequestValidator {
       return library.validateParameter(parameter, value);
     }
     String raw = String.valueOf(value.get());
+    TextRules.checkParameter(parameter.getName(), raw);
     Object plain = plainPrimitive(parameter, raw);
     Object transformed = plain != null ? plain : transformer.transform(parameter, raw);
     SimpleSchema simple = simpleSchemas.get(parameter);
@@ -178,14 +179,26 @@ final class InlineRequestValidator {
     }
     Object decoded;
     try {
-      decoded = StreamingJson.decode(request.getBody().getBuffer());
+      decoded = TextRules.normalize(StreamingJson.decode(request.getBody().getBuffer()));
     } catch (DecodeException e) {
       return library.validateBody(requestBody, request);
     }
     SimpleSchema simple = simpleSchemas.get(mediaType);
     if (simple != null && simple.accepts(decoded)) return new RequestParameterImpl(decoded);
     OutputUnit result = validator.validate(decoded);
-    return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(decoded)
-        : library.validateBody(requestBody, request);
+    if (Boolean.TRUE.equals(result.getValid())) return new RequestParameterImpl(decoded);
+    // the library words the errors, about the body as trimmed (a blank name is then too short)
+    library.validateBody(requestBody, new WithBody(request, StreamingJson.encode(decoded)));
+    return new RequestParameterImpl(decoded);
+  }
+
+  /** The request with another body. */
+  private record WithBody(ValidatableRequest request, io.vertx.core.buffer.Buffer body) implements ValidatableRequest {
+    @Override public Map<String, RequestParameter> getCookies() { return request.getCookies(); }
+    @Override public Map<String, RequestParameter> getHeaders() { return request.getHeaders(); }
+    @Override public Map<String, RequestParameter> getPathParameters() { return request.getPathParameters(); }
+    @Override public Map<String, RequestParameter> getQuery() { return request.getQuery(); }
+    @Override public RequestParameter getBody() { return new RequestParameterImpl(body); }
+    @Override public String getContentType() { return request.getContentType(); }
   }
 }
