@@ -1,6 +1,7 @@
 package cn.redlive.account;
 
 import cn.redlive.core.Paging;
+import cn.redlive.platform.LikePattern;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -74,7 +75,7 @@ public final class AccountRepository {
         FROM accounts
        WHERE ($1::text IS NULL OR role = $1)
          AND ($2::text IS NULL OR status = $2)
-         AND ($3::text IS NULL OR username ILIKE '%%' || $3 || '%%' OR display_name ILIKE '%%' || $3 || '%%')
+         AND ($3::text IS NULL OR username ILIKE $3 OR display_name ILIKE $3)
        ORDER BY id
        LIMIT $4 OFFSET $5
       """.formatted(Account.COLUMNS);
@@ -163,7 +164,7 @@ public final class AccountRepository {
 
   Future<PageOf> list(Filter filter, Paging paging) {
     return pool.preparedQuery(LIST)
-        .execute(Tuple.of(filter.role(), filter.status(), filter.query(), paging.size(), paging.offset()))
+        .execute(Tuple.of(filter.role(), filter.status(), LikePattern.containing(filter.query()), paging.size(), paging.offset()))
         .map(rows -> {
           List<Account> items = new ArrayList<>();
           long total = 0;

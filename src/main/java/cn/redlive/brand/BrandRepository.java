@@ -1,5 +1,6 @@
 package cn.redlive.brand;
 
+import cn.redlive.platform.LikePattern;
 import io.vertx.core.Future;
 import cn.redlive.platform.Rows;
 import io.vertx.sqlclient.Pool;
@@ -17,7 +18,7 @@ final class BrandRepository {
   private static final String LIST = """
       SELECT %s FROM brands
        WHERE ($1::bigint IS NULL OR id = $1)
-         AND ($2::text IS NULL OR name ILIKE '%%' || $2 || '%%' OR enterprise ILIKE '%%' || $2 || '%%')
+         AND ($2::text IS NULL OR name ILIKE $2 OR enterprise ILIKE $2)
        ORDER BY name
       """.formatted(Brand.COLUMNS);
 
@@ -53,7 +54,7 @@ final class BrandRepository {
   }
 
   Future<List<Brand>> list(Long onlyId, String query) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(onlyId, query)).map(BrandRepository::all);
+    return pool.preparedQuery(LIST).execute(Tuple.of(onlyId, LikePattern.containing(query))).map(BrandRepository::all);
   }
 
   Future<Optional<Brand>> find(long id) {

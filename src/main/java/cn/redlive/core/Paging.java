@@ -9,6 +9,8 @@ import java.util.List;
 public record Paging(int page, int size) {
 
   public static final int MAX_SIZE = 200;
+  /** As the contract declares it: the offset of the last page, 20 million rows, is still an int. */
+  public static final int MAX_PAGE = 100_000;
 
   public int offset() {
     return (page - 1) * size;

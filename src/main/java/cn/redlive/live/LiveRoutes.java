@@ -2,6 +2,7 @@ package cn.redlive.live;
 
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
+import cn.redlive.web.DateTimes;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
@@ -117,10 +118,6 @@ final class LiveRoutes {
   }
 
   private static OffsetDateTime time(JsonObject body, String field) {
-    try {
-      return OffsetDateTime.parse(body.getString(field));
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw ProblemException.invalidField(field, "must be an ISO-8601 date-time with offset");
-    }
+    return DateTimes.required(body, field);
   }
 }

@@ -1,6 +1,7 @@
 package cn.redlive.product;
 
 import cn.redlive.core.Paging;
+import cn.redlive.platform.LikePattern;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,14 +60,14 @@ public record ProductQuery(String name, Long brandId, String category, String or
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (name != null) {
-      params.add("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.add(LikePattern.containing(name));
       where.add("p.name ILIKE $" + params.size());
     }
     add(where, params, "p.brand_id = $", brandId);
     add(where, params, "p.category = $", category);
     if (origin != null) {
-      params.add(origin);
-      where.add("p.origin ILIKE '%' || $" + params.size() + " || '%'");
+      params.add(LikePattern.containing(origin));
+      where.add("p.origin ILIKE $" + params.size());
     }
     add(where, params, "p.price_fen >= $", minPriceFen);
     add(where, params, "p.price_fen <= $", maxPriceFen);

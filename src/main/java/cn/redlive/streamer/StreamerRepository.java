@@ -1,5 +1,6 @@
 package cn.redlive.streamer;
 
+import cn.redlive.platform.LikePattern;
 import cn.redlive.platform.Rows;
 import cn.redlive.platform.SqlWhere;
 import cn.redlive.core.Paging;
@@ -94,7 +95,7 @@ final class StreamerRepository {
     SqlWhere where = new SqlWhere()
         .when(filter.teamId(), "s.team_id = ?")
         .when(filter.status(), "s.status = ?")
-        .when(filter.query(), "(s.real_name LIKE '%' || ? || '%' OR s.stage_name LIKE '%' || ? || '%')");
+        .when(LikePattern.containing(filter.query()), "(s.real_name LIKE ? OR s.stage_name LIKE ?)");
     // same values in the same order, so the count shares the page query's parameters
     String count = filter.query() != null ? COUNT + where.sql() : TALLY + new SqlWhere()
         .when(filter.teamId(), "team_id = ?")

@@ -1,5 +1,6 @@
 package cn.redlive.study;
 
+import cn.redlive.web.DateTimes;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
@@ -50,9 +51,8 @@ public final class StudyRoutes {
 
   private void progress(RoutingContext rc) {
     JsonObject body = ApiRouter.jsonBody(rc);
-    String at = body.getString("at");
     Respond.json(rc, 201, study.recordProgress(CurrentPrincipal.of(rc).accountId(), body.getLong("itemId"),
         body.getInteger("minutes", 0), body.getBoolean("completed", false),
-        at == null ? null : OffsetDateTime.parse(at).toInstant()));
+        DateTimes.optionalInstant(body, "at")));
   }
 }

@@ -1,5 +1,6 @@
 package cn.redlive.team;
 
+import cn.redlive.web.DateTimes;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.ApiRoutes;
@@ -44,8 +45,7 @@ public final class TeamRoutes {
 
   private void move(RoutingContext rc) {
     JsonObject body = ApiRouter.jsonBody(rc);
-    String from = body == null ? null : body.getString("from");
-    Instant at = from == null ? null : OffsetDateTime.parse(from).toInstant();
+    Instant at = DateTimes.optionalInstant(body, "from");
     long streamerId = pathId(rc, "streamerId");
     Respond.ok(rc, teams.memberships().move(streamerId, pathId(rc, "teamId"), at)
         .compose(v -> teams.memberships().history(streamerId))

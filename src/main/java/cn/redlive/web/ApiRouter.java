@@ -19,7 +19,6 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.util.EnumSet;
@@ -197,23 +196,17 @@ public final class ApiRouter {
     }
     return rc -> {
       Buffer body = rc.body() == null || rc.body().buffer() == null ? null : rc.body().buffer();
-      Future<io.vertx.openapi.validation.ValidatableRequest> extracted;
+      ValidatedRequest validated;
       try {
-        extracted = RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(body == null ? Buffer.buffer() : body));
+        validated = validator.validate(operation, RequestValues.of(rc, operation, body));
       } catch (RuntimeException e) {
-        // the extractor throws (not fails) on values it cannot decode, e.g. a literal % in a query parameter
-        rc.fail(ContractErrors.toProblem(e));
+        rc.fail(body != null && isJson(rc) && !ContractErrors.isWellFormedJson(body)
+            ? ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON.")
+            : ContractErrors.toProblem(e));
         return;
       }
-      extracted
-          .map(request -> validator.validate(operation, request))
-          .onSuccess(validated -> {
-            rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
-            rc.next();
-          })
-          .onFailure(e -> rc.fail(body != null && isJson(rc) && !ContractErrors.isWellFormedJson(body)
-              ? ProblemException.badRequest("malformed-json", "The request body is not well-formed JSON.")
-              : ContractErrors.toProblem(e)));
+      rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
+      rc.next();
     };
   }
 

@@ -139,7 +139,8 @@ final class InlineRequestValidator {
     SchemaType type = parameter.getSchemaType();
     if (type == null || raw.isEmpty()) return null;
     return switch (type) {
-      case STRING -> isWord(raw) ? raw : null;
+      // a string stays the text sent: "-1" or "[1]" is a search, not JSON to parse
+      case STRING -> raw;
       case INTEGER, NUMBER -> isSmallCanonicalInt(raw) ? Integer.valueOf(raw) : null;
       case BOOLEAN -> "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
       default -> null;

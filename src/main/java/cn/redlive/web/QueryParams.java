@@ -23,7 +23,7 @@ public final class QueryParams {
 
   /** page (1-based) and size from the query string. */
   public static Paging paging(RoutingContext rc) {
-    return new Paging(intParam(rc, "page", 1, 1, Integer.MAX_VALUE), intParam(rc, "size", 20, 1, Paging.MAX_SIZE));
+    return new Paging(intParam(rc, "page", 1, 1, Paging.MAX_PAGE), intParam(rc, "size", 20, 1, Paging.MAX_SIZE));
   }
 
   private static int intParam(RoutingContext rc, String name, int fallback, int min, int max) {
