@@ -91,6 +91,38 @@ class PartyDueTest {
   }
 
   @Test
+  @DisplayName("filings, the pre-review and the archiving are owed within a month of the step before them")
+  void filingsWithinAMonth() {
+    long team = people.team();
+    long id = inTeam(team);
+    people.toActivist(id);
+    assertStatus(team, "activist_filing", "2020-04-01", "due");
+    assertStatus(team, "activist_filing", "2020-04-02", "overdue");
+    people.ok(id, "activist_filing", "2020-04-02");
+    assertStatus(team, "activist_filing", "2020-04-02", null);
+
+    people.ok(id, "development_target", "2021-03-05");
+    assertStatus(team, "target_filing", "2021-04-05", "due");
+    assertStatus(team, "target_filing", "2021-04-06", "overdue");
+    people.ok(id, "target_filing", "2021-03-06");
+    people.ok(id, People.named("sponsors", "2021-03-10", "sponsors", "马建国", "周海峰"));
+    people.ok(id, People.review("2021-03-20", "合格"));
+    people.ok(id, People.training("2021-04-01", 24));
+    people.ok(id, "committee_review", "2021-04-10");
+    assertStatus(team, "pre_review", "2021-04-25", null);
+    assertStatus(team, "pre_review", "2021-04-26", "due");
+    assertStatus(team, "pre_review", "2021-05-10", "due");
+    assertStatus(team, "pre_review", "2021-05-11", "overdue");
+    people.ok(id, "pre_review", "2021-04-20");
+    people.ok(id, "application_form", "2021-05-01");
+    people.ok(id, People.meeting("2021-09-01", 20, 15, 12));
+    people.ok(id, "committee_talk", "2021-10-01");
+    people.ok(id, "approval", "2021-10-01");
+    assertStatus(team, "probation_filing", "2021-11-01", "due");
+    assertStatus(team, "probation_filing", "2021-11-02", "overdue");
+  }
+
+  @Test
   @DisplayName("the view filters by status and kind and pages soonest first")
   void filtersAndPages() {
     long team = people.team();
