@@ -42,10 +42,14 @@ export const del = (path) => request('DELETE', path);
 export const upload = (path, query, file) => request('POST', path, { query, file });
 
 /** Fetches a file the API serves (it needs the bearer token, so a plain link cannot) and saves it as `fileName`. */
-export async function download(path, fileName) {
+/** Saves what `path` answers as `fileName`; `rewrite(text)`, when given, changes a text file on its way (e.g. into Chinese). */
+export async function download(path, fileName, rewrite = null) {
   const response = await send('GET', path, {});
   if (!response.ok) throw refused(path, response, await readJson(response));
-  const url = URL.createObjectURL(await response.blob());
+  const blob = rewrite
+    ? new Blob([rewrite(await response.text())], { type: response.headers.get('Content-Type') ?? 'text/plain' })
+    : await response.blob();
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();

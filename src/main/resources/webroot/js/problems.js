@@ -99,8 +99,26 @@ const IMPORT_FAILURES = {
   'internal-error': '导入意外中断，请重新上传（重复上传是安全的）。',
 };
 
+const SHOPIFY_HEADERS = { handle: 'Handle', title: 'Title', 'variant sku': 'Variant SKU', 'variant price': 'Variant Price' };
+
 export function importFailureMessage(failure) {
+  if (failure?.code === 'missing-columns') return missingColumns(String(failure.message ?? ''));
   return IMPORT_FAILURES[failure?.code] ?? `导入失败：${failure?.message ?? '未知原因'}`;
+}
+
+/** Names the columns the file lacks (the server lists them in its English message), and what the file has instead. */
+function missingColumns(message) {
+  const template = message.match(/columns are missing: (.*?)\. Found: (.*?)\. Download/);
+  if (template) {
+    const names = template[1].split(', ').map((c) => c.replace(/ \(.*\)$/, ''));
+    return `缺少必填列：${names.join('、')}。文件中的表头是：${template[2].split(', ').join('、')}。请下载模板对照表头。`;
+  }
+  const shopify = message.match(/lacks required columns: \[(.*)\]/);
+  if (shopify) {
+    const names = shopify[1].split(', ').map((c) => SHOPIFY_HEADERS[c] ?? c);
+    return `这个 Shopify 商品导出文件缺少必填列：${names.join('、')}。请从 Shopify 后台重新导出全部列。`;
+  }
+  return IMPORT_FAILURES['missing-columns'];
 }
 
 // The catalog import's per-row messages are English sentences; these patterns give the Chinese for the common ones.

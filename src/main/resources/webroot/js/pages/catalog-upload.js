@@ -4,6 +4,7 @@
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { importFailureMessage, catalogRowMessage } from '../problems.js';
+import { parseCsv, toCsv } from '../csv.js';
 import { noBrandYet } from '../products.js';
 import { count, percent, yuan } from '../live.js';
 import { busy, dateTime, empty, errorNotice, loading, notice } from '../ui.js';
@@ -100,6 +101,7 @@ export async function render(root) {
         ? `预检完成：共 ${count(job.progress.rowsTotal)} 行，${count(valid)} 行可以导入，${count(job.report.failed)} 行有错误（有错误的行不会导入）。`
         : `预检通过：共 ${count(job.progress.rowsTotal)} 行，全部可以导入。`),
       h('div', { class: 'facts' }, `格式：${describe(job)}`),
+      shopifyWarnings(job),
       errorsBlock(job),
       previewBlock(job),
       h('div', { class: 'form-actions' }, commit, chooseAgain()));
@@ -122,7 +124,7 @@ export async function render(root) {
     const report = h('button', { class: 'btn small', type: 'button', 'data-testid': 'error-report' }, '下载错误报告（CSV）');
     report.addEventListener('click', async () => {
       try {
-        await busy(report, () => api.download(`/catalog/imports/${job.id}/errors.csv`, `导入错误-${job.id}.csv`));
+        await busy(report, () => api.download(`/catalog/imports/${job.id}/errors.csv`, `导入错误-${job.id}.csv`, inChinese));
       } catch (error) {
         mount(messages, errorNotice(error));
       }
@@ -198,15 +200,49 @@ function progressBar(label, doneLabel) {
   return {
     el: h('div', { class: 'progress-block' }, bar, h('div', { class: 'hint', role: 'status' }, text)),
     update(job) {
+      const rows = job.progress.rowsTotal
+        ? `，${count(job.progress.rowsDone)} / ${count(job.progress.rowsTotal)} 行` : '';
+      if (job.status === 'failed') {
+        // a file refused before its rows were read is not "failed 100%": the bar stops where reading stopped, grey
+        const share = job.progress.rowsTotal ? Math.floor((job.progress.rowsDone * 100) / job.progress.rowsTotal) : 0;
+        bar.classList.add('stopped');
+        fill.style.width = `${share}%`;
+        bar.setAttribute('aria-valuenow', share);
+        text.textContent = `${label.replace('正在', '')}未完成：文件无法导入，原因见下方${rows}`;
+        return;
+      }
       const pct = job.progress.percent ?? 0;
       fill.style.width = `${pct}%`;
       bar.setAttribute('aria-valuenow', pct);
-      const rows = job.progress.rowsTotal
-        ? `，${count(job.progress.rowsDone)} / ${count(job.progress.rowsTotal)} 行` : '';
       text.textContent = job.status === 'succeeded'
         ? `${doneLabel}${rows}` : `${label}：${STATUS_LABELS[job.status] ?? job.status} ${pct}%${rows}`;
     },
   };
+}
+
+/**
+ * Shopify exports carry no commission and English product types: say what the import will store for them, judged
+ * on the preview's rows (the first of the file).
+ */
+function shopifyWarnings(job) {
+  if (job.layout !== 'shopify') return null;
+  const rows = job.preview ?? [];
+  const warnings = [];
+  if (rows.some((p) => !p.commissionBp)) {
+    warnings.push('Shopify 导出文件没有佣金列，未填佣金的商品将按佣金 0% 导入：请在文件中加一列「佣金比例」（如 15%）后重新预检，或导入后逐个修改。');
+  }
+  const untranslated = [...new Set(rows.map((p) => p.category).filter((c) => c && !/[\u4e00-\u9fff]/.test(c)))];
+  if (untranslated.length) {
+    warnings.push(`这些类目不是中文：${untranslated.join('、')}。主播和审核员将看到原文，请把 Type 列改成中文类目（如 枸杞、滩羊肉、葡萄酒）后重新预检。`);
+  }
+  return warnings.length ? h('div', { 'data-testid': 'import-warnings' }, warnings.map((w) => notice('info', w))) : null;
+}
+
+/** The server's error report with its 错误说明 column in Chinese, as the page shows it. */
+function inChinese(text) {
+  const [head, ...rows] = parseCsv(text);
+  const column = head.indexOf('错误说明');
+  return toCsv([head, ...rows.map((row) => row.map((cell, i) => (i === column ? catalogRowMessage(cell) : cell)))]);
 }
 
 function describe(job) {

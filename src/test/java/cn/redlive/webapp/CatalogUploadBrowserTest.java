@@ -65,11 +65,51 @@ class CatalogUploadBrowserTest {
       String report = Files.readString(download.path(), StandardCharsets.UTF_8);
       assertTrue(report.contains("行号,列名,单元格内容,错误说明"), report);
       assertTrue(report.contains("'=SUM(1+1)"), "the report defuses the formula: " + report);
+      assertTrue(report.startsWith("\uFEFF"), "a BOM, so that Excel shows the Chinese");
+      assertTrue(report.contains("不是有效的金额（元）"), "the report explains each error in Chinese: " + report);
+      assertTrue(!report.contains("is not an amount"), "and not in English: " + report);
 
       web.choose("我的商品", "my-products");
       assertThat(web.content()).containsText("共 3000 个商品");
       assertThat(web.content().locator("tbody tr").first()).containsText("待审核");
       web.screenshot("partner-my-products");
+    }
+  }
+
+  @Test
+  @DisplayName("a catalog without its 类目 column is refused naming the column, and the bar does not read as failed at 100%")
+  void missingColumnNamed() {
+    var brand = catalogs.newBrand("贺兰县");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(brand.partner().username(), brand.partner().password()).waitReady("catalog-upload");
+      Page page = web.page();
+      drop(page, "少一列.csv", "SKU编码,商品名称,售价,佣金比例\nW-1,贺兰山东麓赤霞珠,198,20%\n");
+
+      assertThat(web.content().getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("缺少必填列：类目");
+      Locator bar = page.getByTestId("import-progress");
+      assertThat(bar).hasAttribute("aria-valuenow", "0");
+      assertThat(bar).hasClass(java.util.regex.Pattern.compile("stopped"));
+      assertThat(web.content()).containsText("预检未完成");
+      assertThat(web.content()).not().containsText("失败 100%");
+      web.screenshot("partner-catalog-missing-column");
+    }
+  }
+
+  @Test
+  @DisplayName("a Shopify export warns that commission defaults to 0% and that its English product types stay untranslated")
+  void shopifyWarnings() {
+    var brand = catalogs.newBrand("盐池滩羊");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(brand.partner().username(), brand.partner().password()).waitReady("catalog-upload");
+      drop(web.page(), "products_export.csv", """
+          Handle,Title,Body (HTML),Vendor,Type,Tags,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Inventory Qty,Image Src,Status
+          lamb-rack,盐池滩羊法式羊排,<p>鲜切</p>,盐池滩羊,Meat,,Title,Default Title,LAMB-1,168.00,40,,active
+          """);
+
+      Locator warnings = web.page().getByTestId("import-warnings");
+      assertThat(warnings).containsText("佣金 0%");
+      assertThat(warnings).containsText("这些类目不是中文：Meat");
+      web.screenshot("partner-catalog-shopify-warnings");
     }
   }
 
