@@ -4,6 +4,7 @@ import cn.redlive.account.AccountGate;
 import cn.redlive.account.AccountRepository;
 import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
+import cn.redlive.account.LoginLimits;
 import cn.redlive.account.PasswordHasher;
 import cn.redlive.brand.Brands;
 import cn.redlive.catalog.CatalogImports;
@@ -121,7 +122,9 @@ public final class RedLiveApp {
           AccountRepository repository = new AccountRepository(pool);
           AccountGate gate = new AccountGate(repository);
           PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
-          AccountService accounts = new AccountService(vertx, repository, hasher, tokens, config.freeFailedLogins(), gate);
+          AccountService accounts = new AccountService(vertx, repository, hasher, tokens,
+              new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
+                  config.concurrentLoginsPerAddress()), gate, registry);
           Brands brands = new Brands(pool);
           Products products = new Products(pool, brands);
           SelectionLists selections = new SelectionLists(pool, products, brands);

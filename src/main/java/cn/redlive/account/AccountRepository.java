@@ -12,7 +12,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +19,15 @@ import java.util.Optional;
 /** All SQL of the account feature. */
 public final class AccountRepository {
 
-  /** What login needs beyond the public account: the hash and the throttle state. */
-  record Credentials(Account account, String passwordHash, int failedLogins, OffsetDateTime lastFailedLoginAt) {
+  /** What login needs beyond the public account: the hash. */
+  record Credentials(Account account, String passwordHash) {
   }
 
   record Filter(String role, String status, String query) {
   }
 
   private static final String FIND_CREDENTIALS = """
-      SELECT %s, password_hash, failed_logins, last_failed_login_at
+      SELECT %s, password_hash
         FROM accounts
        WHERE lower(username) = lower($1)
       """.formatted(Account.COLUMNS);
@@ -38,7 +37,7 @@ public final class AccountRepository {
       """.formatted(Account.COLUMNS);
 
   private static final String TOKEN_STATE = """
-      SELECT status, token_version FROM accounts WHERE id = $1
+      SELECT status, token_version, must_change_password FROM accounts WHERE id = $1
       """;
 
   private static final String INSERT = """
@@ -48,24 +47,64 @@ public final class AccountRepository {
       RETURNING %s
       """.formatted(Account.COLUMNS);
 
-  private static final String RECORD_FAILURE = """
-      UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_login_at = now() WHERE id = $1
+  /**
+   * Counts an attempt unless the name must wait: the row lock makes concurrent attempts take turns, and each sees the
+   * count the previous one left. Answers 0 when counted, else the seconds still to wait.
+   */
+  private static final String RESERVE_LOGIN_ATTEMPT = """
+      WITH counted AS (
+        INSERT INTO login_attempts AS a (username_key, attempts, last_attempt_at)
+        VALUES (lower($1), 1, now())
+        ON CONFLICT (username_key) DO UPDATE
+           SET attempts = a.attempts + 1, last_attempt_at = now()
+         WHERE a.attempts < $2
+            OR a.last_attempt_at + make_interval(secs => least(power(2, least(a.attempts - $2, 20)), 900)) <= now()
+        RETURNING 0::bigint AS wait_seconds
+      )
+      SELECT wait_seconds FROM counted
+      UNION ALL
+      SELECT greatest(1, ceil(extract(epoch FROM a.last_attempt_at
+                 + make_interval(secs => least(power(2, least(a.attempts - $2, 20)), 900)) - now())))::bigint
+        FROM login_attempts a
+       WHERE a.username_key = lower($1) AND NOT EXISTS (SELECT 1 FROM counted)
+      """;
+
+  /** The back-off counts from the end of a failed check, not from its start. */
+  private static final String RECORD_FAILED_ATTEMPT = """
+      UPDATE login_attempts SET last_attempt_at = now() WHERE username_key = lower($1)
+      """;
+
+  private static final String FORGET_LOGIN_ATTEMPTS = """
+      DELETE FROM login_attempts WHERE username_key = lower($1)
+      """;
+
+  private static final String PRUNE_LOGIN_ATTEMPTS = """
+      DELETE FROM login_attempts WHERE last_attempt_at < now() - interval '1 day'
       """;
 
   private static final String RECORD_SUCCESS = """
-      UPDATE accounts SET failed_logins = 0, last_failed_login_at = NULL, last_login_at = now() WHERE id = $1
+      UPDATE accounts SET last_login_at = now() WHERE id = $1
       """;
 
+  /**
+   * Only disabling an active account revokes its tokens: enabling one that is already active must not log it out,
+   * and enabling a disabled one needs no revocation (disabling did it).
+   */
   private static final String SET_STATUS = """
-      UPDATE accounts SET status = $2, token_version = token_version + 1, updated_at = now()
+      WITH before AS (SELECT status AS previous_status FROM accounts WHERE id = $1 FOR UPDATE)
+      UPDATE accounts
+         SET status = $2,
+             token_version = token_version + CASE WHEN $2 = 'disabled' AND previous_status <> 'disabled' THEN 1 ELSE 0 END,
+             updated_at = CASE WHEN previous_status <> $2 THEN now() ELSE updated_at END
+        FROM before
        WHERE id = $1
-      RETURNING %s
+      RETURNING %s, previous_status
       """.formatted(Account.COLUMNS);
 
   private static final String SET_PASSWORD = """
       UPDATE accounts
          SET password_hash = $2, must_change_password = $3, token_version = token_version + 1,
-             failed_logins = 0, last_failed_login_at = NULL, updated_at = now()
+             updated_at = now()
        WHERE id = $1
       RETURNING %s
       """.formatted(Account.COLUMNS);
@@ -104,15 +143,14 @@ public final class AccountRepository {
 
   Future<Optional<Credentials>> findCredentials(String username) {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(username))
-        .map(rows -> Rows.first(rows).map(row -> new Credentials(Account.from(row), row.getString("password_hash"),
-            row.getInteger("failed_logins"), row.getOffsetDateTime("last_failed_login_at"))));
+        .map(rows -> Rows.first(rows).map(row -> new Credentials(Account.from(row), row.getString("password_hash"))));
   }
 
   public Future<Optional<Account>> findById(long id) {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Account::from));
   }
 
-  /** Status and token version, the two facts that can revoke an issued token. */
+  /** Status and token version, the two facts that can revoke an issued token, and whether it may do more than change its password. */
   Future<Optional<Row>> tokenState(long id) {
     return pool.preparedQuery(TOKEN_STATE).execute(Tuple.of(id)).map(Rows::first);
   }
@@ -124,16 +162,36 @@ public final class AccountRepository {
         .map(rows -> Rows.first(rows).map(Account::from));
   }
 
-  Future<Void> recordFailedLogin(long id) {
-    return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(id)).mapEmpty();
+  /** 0 when the attempt was counted and may be checked, else the seconds the name must still wait. */
+  Future<Long> reserveLoginAttempt(String username, int freeAttempts) {
+    return pool.preparedQuery(RESERVE_LOGIN_ATTEMPT).execute(Tuple.of(username, freeAttempts))
+        // no row: the attempt row vanished between the two reads (pruned or forgotten); let the next try count
+        .map(rows -> Rows.first(rows).map(row -> row.getLong("wait_seconds")).orElse(1L));
+  }
+
+  Future<Void> recordFailedAttempt(String username) {
+    return pool.preparedQuery(RECORD_FAILED_ATTEMPT).execute(Tuple.of(username)).mapEmpty();
+  }
+
+  Future<Void> forgetLoginAttempts(String username) {
+    return pool.preparedQuery(FORGET_LOGIN_ATTEMPTS).execute(Tuple.of(username)).mapEmpty();
+  }
+
+  Future<Void> pruneLoginAttempts() {
+    return pool.preparedQuery(PRUNE_LOGIN_ATTEMPTS).execute().mapEmpty();
   }
 
   Future<Void> recordSuccessfulLogin(long id) {
     return pool.preparedQuery(RECORD_SUCCESS).execute(Tuple.of(id)).mapEmpty();
   }
 
-  Future<Optional<Account>> setStatus(long id, String status) {
-    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(id, status)).map(rows -> Rows.first(rows).map(Account::from));
+  /** The account after the change, and whether its status was a different one before. */
+  record StatusChange(Account account, boolean changed) {
+  }
+
+  Future<Optional<StatusChange>> setStatus(long id, String status) {
+    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(id, status)).map(rows -> Rows.first(rows)
+        .map(row -> new StatusChange(Account.from(row), !status.equals(row.getString("previous_status")))));
   }
 
   Future<Optional<Account>> setPassword(long id, String passwordHash, boolean mustChange) {

@@ -41,7 +41,8 @@ public final class AccountRoutes {
 
   private void login(RoutingContext rc) {
     JsonObject body = ApiRouter.jsonBody(rc);
-    Respond.ok(rc, accounts.login(body.getString("username"), body.getString("password")).map(AccountService.Session::toJson));
+    Respond.ok(rc, accounts.login(body.getString("username"), body.getString("password"),
+        rc.request().remoteAddress().hostAddress()).map(AccountService.Session::toJson));
   }
 
   private void me(RoutingContext rc) {

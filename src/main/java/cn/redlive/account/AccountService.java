@@ -7,32 +7,39 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.time.OffsetDateTime;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Locale;
 import java.util.Optional;
 
-/** Login, account administration and password changes. Hashing runs on worker threads. */
+/** Login, account administration and password changes. Hashing runs on its own bounded worker pool. */
 public final class AccountService {
 
-  public static final int MIN_PASSWORD_LENGTH = 10;
+  private static final long PRUNE_EVERY_MS = 60 * 60 * 1000L;
 
-  private final Vertx vertx;
   private final AccountRepository repository;
   private final PasswordHasher hasher;
   private final Tokens tokens;
   private final LoginThrottle throttle;
+  private final LoginAdmission admission;
+  private final PasswordWork work;
   private final AccountGate gate;
   /** Hashed on a worker thread at start: a 600,000-round PBKDF2 must not hold the event loop. */
   private final Future<String> decoyHash;
 
   public AccountService(Vertx vertx, AccountRepository repository, PasswordHasher hasher, Tokens tokens,
-                        int freeFailedLogins, AccountGate gate) {
-    this.vertx = vertx;
+                        LoginLimits limits, AccountGate gate, MeterRegistry registry) {
     this.repository = repository;
     this.hasher = hasher;
     this.tokens = tokens;
-    this.throttle = new LoginThrottle(freeFailedLogins);
+    this.throttle = new LoginThrottle(repository, limits.freeFailedLogins());
+    this.work = new PasswordWork(vertx, limits.threads(), registry);
+    this.admission = new LoginAdmission(limits.perName(), limits.perAddress(),
+        limits.threads() * LoginLimits.WAITING_PER_THREAD);
     this.gate = gate;
-    this.decoyHash = vertx.executeBlocking(hasher::decoy, false);
+    this.decoyHash = work.hash(hasher, PasswordHasher.randomPassword());
+    // Vert.x cancels the timer when it closes
+    vertx.setPeriodic(PRUNE_EVERY_MS, id -> throttle.pruneQuietNames());
   }
 
   /** A successful login: the token and the account it speaks for. */
@@ -46,37 +53,37 @@ public final class AccountService {
     }
   }
 
-  public Future<Session> login(String username, String password) {
-    return repository.findCredentials(username).compose(found -> {
-      if (found.isEmpty()) {
-        // same work as a real check, so response time does not reveal which usernames exist
-        return decoyHash.compose(decoy -> verify(password, decoy)).compose(ignored -> Future.failedFuture(invalidCredentials()));
-      }
-      var credentials = found.get();
-      long wait = throttle.secondsToWait(credentials.failedLogins(), credentials.lastFailedLoginAt(), OffsetDateTime.now());
-      if (wait > 0) {
-        return Future.failedFuture(ProblemException.tooManyRequests("too-many-failed-logins",
-            "Too many failed logins for this account; try again in " + wait + " s.", wait));
-      }
-      return verify(password, credentials.passwordHash()).compose(matches -> {
-        Account account = credentials.account();
-        if (!matches) {
-          return repository.recordFailedLogin(account.id()).compose(v -> Future.failedFuture(invalidCredentials()));
-        }
-        if (!account.active()) {
-          return Future.failedFuture(ProblemException.forbidden("account-disabled",
-              "This account has been disabled; ask a base manager."));
-        }
-        return repository.recordSuccessfulLogin(account.id()).map(v -> new Session(issue(account), account));
-      });
-    });
+  /**
+   * Checks a password at most as often as the throttle allows, counting the attempt first. A disabled account
+   * answers exactly as an unknown name does (401, attempts counted, a check of the same cost), right password or
+   * not: its password stays as secret as its existence.
+   */
+  public Future<Session> login(String username, String password, String clientAddress) {
+    LoginAdmission.Ticket ticket = admission.enter(username.toLowerCase(Locale.ROOT), clientAddress);
+    return throttle.admit(username)
+        .compose(admitted -> repository.findCredentials(username))
+        .compose(found -> {
+          Optional<AccountRepository.Credentials> usable = found.filter(c -> c.account().active());
+          // same work as a real check, so response time does not reveal which usernames exist
+          Future<Boolean> matches = usable.isPresent()
+              ? work.verify(hasher, password, usable.get().passwordHash())
+              : decoyHash.compose(decoy -> work.verify(hasher, password, decoy)).map(false);
+          return matches.compose(right -> {
+            if (!right) return throttle.failed(username).compose(v -> Future.failedFuture(invalidCredentials()));
+            Account account = usable.get().account();
+            return throttle.forget(username)
+                .compose(v -> repository.recordSuccessfulLogin(account.id()))
+                .map(v -> new Session(issue(account), account));
+          });
+        })
+        .onComplete(done -> ticket.release());
   }
 
   /** Creates an account; without a password a temporary one is generated and returned once. */
   public Future<JsonObject> create(NewAccount request, String password, long actorId) {
     boolean generated = password == null || password.isEmpty();
     String initial = generated ? PasswordHasher.randomPassword() : password;
-    requireStrong("password", initial);
+    if (!generated) PasswordPolicy.require("password", initial, request.username());
     return hash(initial)
         .compose(hash -> repository.insert(repositoryClient(), request, hash, generated))
         .compose(created -> created
@@ -106,8 +113,15 @@ public final class AccountService {
     }
     return repository.setStatus(id, enabled ? Account.ACTIVE : Account.DISABLED)
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))))
-        .compose(account -> repository.audit(id, actorId, enabled ? "enabled" : "disabled").map(account))
-        .onSuccess(account -> gate.forget(id));
+        .compose(change -> (change.changed() ? recordStatusChange(change.account(), enabled, actorId)
+            : Future.<Void>succeededFuture()).map(change.account()));
+  }
+
+  /** Audits a real change and forgets the failed logins counted while the account answered like an unknown name. */
+  private Future<Void> recordStatusChange(Account account, boolean enabled, long actorId) {
+    gate.forget(account.id());
+    return repository.audit(account.id(), actorId, enabled ? "enabled" : "disabled")
+        .compose(v -> enabled ? throttle.forget(account.username()) : Future.succeededFuture());
   }
 
   public Future<JsonObject> resetPassword(long id, long actorId) {
@@ -116,13 +130,14 @@ public final class AccountService {
         .compose(hash -> repository.setPassword(id, hash, true))
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))))
         .compose(account -> repository.audit(id, actorId, "password-reset").map(account))
+        .compose(account -> throttle.forget(account.username()).map(account))
         .onSuccess(account -> gate.forget(id))
         .map(account -> new JsonObject().put("account", account.toJson()).put("temporaryPassword", temporary));
   }
 
   /** Changes the caller's own password; earlier tokens stop working and a fresh one is returned. */
   public Future<Session> changePassword(long id, String username, String current, String next) {
-    requireStrong("newPassword", next);
+    PasswordPolicy.require("newPassword", next, username);
     if (next.equals(current)) {
       return Future.failedFuture(ProblemException.invalidField("newPassword", "must differ from the current password"));
     }
@@ -159,22 +174,15 @@ public final class AccountService {
   }
 
   private Future<String> hash(String password) {
-    return vertx.executeBlocking(() -> hasher.hash(password), false);
+    return work.hash(hasher, password);
   }
 
   private Future<Boolean> verify(String password, String hash) {
-    return vertx.executeBlocking(() -> hasher.verify(password, hash), false);
+    return work.verify(hasher, password, hash);
   }
 
   private io.vertx.sqlclient.SqlClient repositoryClient() {
     return repository.pool();
-  }
-
-  private static void requireStrong(String field, String password) {
-    if (password.length() < MIN_PASSWORD_LENGTH) {
-      throw ProblemException.invalidField(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters");
-    }
-    if (password.length() > 128) throw ProblemException.invalidField(field, "must be at most 128 characters");
   }
 
   private static ProblemException invalidCredentials() {

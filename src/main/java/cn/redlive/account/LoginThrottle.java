@@ -1,23 +1,43 @@
 package cn.redlive.account;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
+import cn.redlive.core.ProblemException;
+import io.vertx.core.Future;
 
 /**
- * Slows down password guessing per account: the first {@code freeFailures} wrong passwords cost nothing extra,
- * after that each attempt must wait 1, 2, 4 ... seconds (at most 15 minutes) after the last failure.
- * State lives in PostgreSQL, so every server instance applies the same limit.
+ * Slows down password guessing per username: the first {@code freeAttempts} failed logins cost nothing extra, after
+ * that each attempt must wait 1, 2, 4 ... seconds (at most 15 minutes) after the previous one. An attempt is counted
+ * in PostgreSQL, in one statement with the check, before its password is hashed: parallel guesses, at one instance or
+ * at many sharing the database, queue on the same row and only those the limit admits get checked. Unknown names are
+ * counted the same way, so a 429 does not tell that a name exists. A successful login forgets the count; so does a
+ * day without attempts.
  */
-record LoginThrottle(int freeFailures) {
+final class LoginThrottle {
 
-  private static final long MAX_WAIT_SECONDS = 15 * 60;
+  private final AccountRepository repository;
+  private final int freeAttempts;
 
-  /** Seconds the caller must still wait, or 0 when an attempt is allowed now. */
-  long secondsToWait(int failedLogins, OffsetDateTime lastFailedAt, OffsetDateTime now) {
-    if (failedLogins < freeFailures || lastFailedAt == null) return 0;
-    int excess = Math.min(failedLogins - freeFailures, 20);
-    long wait = Math.min(1L << excess, MAX_WAIT_SECONDS);
-    long elapsed = Duration.between(lastFailedAt, now).toSeconds();
-    return Math.max(0, wait - elapsed);
+  LoginThrottle(AccountRepository repository, int freeAttempts) {
+    this.repository = repository;
+    this.freeAttempts = freeAttempts;
+  }
+
+  /** Counts an attempt at this name, or fails with 429 and the seconds to wait. */
+  Future<Void> admit(String username) {
+    return repository.reserveLoginAttempt(username, freeAttempts).compose(wait -> wait == 0
+        ? Future.succeededFuture()
+        : Future.failedFuture(ProblemException.tooManyRequests("too-many-failed-logins",
+            "Too many failed logins for this name; try again in " + wait + " s.", wait)));
+  }
+
+  Future<Void> failed(String username) {
+    return repository.recordFailedAttempt(username);
+  }
+
+  Future<Void> forget(String username) {
+    return repository.forgetLoginAttempts(username);
+  }
+
+  Future<Void> pruneQuietNames() {
+    return repository.pruneLoginAttempts();
   }
 }

@@ -23,6 +23,9 @@ public record AppConfig(
     String bootstrapManagerUsername,
     String bootstrapManagerPassword,
     int freeFailedLogins,
+    int hashingThreads,
+    int concurrentLoginsPerName,
+    int concurrentLoginsPerAddress,
     boolean demo) {
 
   public static AppConfig load(Map<String, String> overrides) {
@@ -51,6 +54,9 @@ public record AppConfig(
         c.string("auth.bootstrapManager.username"),
         c.string("auth.bootstrapManager.password"),
         c.integer("auth.freeFailedLogins"),
+        c.integer("auth.hashingThreads"),
+        c.integer("auth.concurrentLoginsPerName"),
+        c.integer("auth.concurrentLoginsPerAddress"),
         c.bool("demo"));
   }
 
@@ -66,7 +72,7 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, redisUri, redisCommandTimeoutMs,
         jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
-        freeFailedLogins, on);
+        freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }
 
   /** Never print secrets: this is what start-up logs. */

@@ -132,7 +132,7 @@ public final class ApiRouter {
       route.addHandler(HttpMetrics.routeLabel(BASE_PATH + operation.getOpenAPIPath()));
       if (!isPublic(operation)) {
         Set<Role> roles = declaredRoles(operation);
-        route.addHandler(new Authenticate(tokens, principalCheck, roles));
+        route.addHandler(new Authenticate(tokens, principalCheck, roles, isAllowedBeforePasswordChange(operation)));
         binding.access().ifPresent(access -> route.addHandler(objectAccess(access)));
       }
       route.addHandler(validate(operation));
@@ -157,6 +157,14 @@ public final class ApiRouter {
       throw new IllegalStateException("no streamed operation " + operationId + " in the contract");
     }
     return declaredRoles(operation);
+  }
+
+  /**
+   * {@code x-before-password-change: true} marks what an account may do while it still has a temporary password
+   * (change it, log out); every other operation answers 403 {@code password-change-required} until then.
+   */
+  private static boolean isAllowedBeforePasswordChange(Operation operation) {
+    return Boolean.TRUE.equals(operation.getExtensions().get("x-before-password-change"));
   }
 
   private static boolean isPublic(Operation operation) {

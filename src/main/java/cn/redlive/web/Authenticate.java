@@ -19,11 +19,17 @@ public final class Authenticate implements Handler<RoutingContext> {
   private final Tokens tokens;
   private final PrincipalCheck principalCheck;
   private final Set<Role> roles;
+  private final boolean allowedBeforePasswordChange;
 
   public Authenticate(Tokens tokens, PrincipalCheck principalCheck, Set<Role> roles) {
+    this(tokens, principalCheck, roles, false);
+  }
+
+  public Authenticate(Tokens tokens, PrincipalCheck principalCheck, Set<Role> roles, boolean allowedBeforePasswordChange) {
     this.tokens = tokens;
     this.principalCheck = principalCheck;
     this.roles = Set.copyOf(roles);
+    this.allowedBeforePasswordChange = allowedBeforePasswordChange;
   }
 
   @Override
@@ -44,7 +50,7 @@ public final class Authenticate implements Handler<RoutingContext> {
   }
 
   private void checkAccount(RoutingContext rc, Principal principal) {
-    Future<Void> valid = principalCheck.stillValid(principal);
+    Future<Void> valid = principalCheck.stillValid(principal, allowedBeforePasswordChange);
     if (valid.succeeded()) admit(rc, principal);
     else valid.onSuccess(v -> admit(rc, principal)).onFailure(rc::fail);
   }

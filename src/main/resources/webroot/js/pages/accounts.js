@@ -168,7 +168,7 @@ function createForm(onCreated) {
       field({ label: '用户名', name: 'username', required: true, hint: '3–40 位字母、数字或 . _ -，例如 streamer.ma' }),
       field({ label: '姓名', name: 'displayName', required: true, hint: '显示在系统中的名字，例如 马小燕' }),
       field({ label: '角色', name: 'role', options: ROLE_OPTIONS, value: 'streamer' }),
-      field({ label: '初始密码（可选）', name: 'password', type: 'password', autocomplete: 'new-password', hint: '留空则自动生成临时密码；至少 10 个字符' })),
+      field({ label: '初始密码（可选）', name: 'password', type: 'password', autocomplete: 'new-password', hint: '留空则自动生成临时密码；至少 10 个字符，不能是用户名、常见密码或同一字符重复' })),
     h('div', { class: 'form-actions' }, submit,
       h('button', { class: 'btn', type: 'button', onclick: () => { card.hidden = true; } }, '取消')));
   const card = h('section', { class: 'card', 'aria-label': '新建账号' }, h('h2', {}, '新建账号'), form);

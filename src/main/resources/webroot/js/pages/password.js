@@ -10,7 +10,7 @@ export function render(root, { account, go }) {
   const form = h('form', { novalidate: true, 'aria-label': '修改密码' },
     status,
     field({ label: '当前密码', name: 'currentPassword', type: 'password', required: true, autocomplete: 'current-password' }),
-    field({ label: '新密码', name: 'newPassword', type: 'password', required: true, autocomplete: 'new-password', hint: '至少 10 个字符' }),
+    field({ label: '新密码', name: 'newPassword', type: 'password', required: true, autocomplete: 'new-password', hint: '至少 10 个字符，不能是用户名、常见密码或同一字符重复' }),
     field({ label: '再次输入新密码', name: 'repeatPassword', type: 'password', required: true, autocomplete: 'new-password' }),
     h('div', { class: 'form-actions' }, submit));
 

@@ -32,6 +32,18 @@ class AccountAdministrationTest {
   }
 
   @Test
+  @DisplayName("enabling an account that is already active keeps its tokens working")
+  void enablingAnActiveAccountKeepsItsTokens() {
+    var user = api.newUser("streamer");
+    Reply enabled = api.post("/api/v1/accounts/" + user.id() + "/enable").as(api.managerToken()).send();
+
+    assertEquals(200, enabled.status(), enabled::toString);
+    assertEquals("active", enabled.json().getString("status"));
+    Reply me = api.get("/api/v1/me").as(user.token()).send();
+    assertEquals(200, me.status(), me::toString);
+  }
+
+  @Test
   @DisplayName("a taken username answers 409 and changes nothing")
   void duplicateUsername() {
     var user = api.newUser("streamer");

@@ -63,7 +63,7 @@ class LoginTest {
   }
 
   @Test
-  @DisplayName("a disabled account cannot log in and its existing token stops working")
+  @DisplayName("a disabled account cannot log in (answered as an unknown name) and its existing token stops working")
   void disabledAccountIsLockedOut() {
     var user = api.newUser("streamer");
     String manager = api.managerToken();
@@ -71,7 +71,7 @@ class LoginTest {
     assertEquals(200, api.post("/api/v1/accounts/" + user.id() + "/disable").as(manager).send().status());
 
     assertProblem(api.post("/api/v1/auth/login")
-        .json(new JsonObject().put("username", user.username()).put("password", user.password())).send(), 403, "account-disabled");
+        .json(new JsonObject().put("username", user.username()).put("password", user.password())).send(), 401, "invalid-credentials");
     assertProblem(api.get("/api/v1/me").as(user.token()).send(), 401, "account-disabled");
 
     assertEquals(200, api.post("/api/v1/accounts/" + user.id() + "/enable").as(manager).send().status());
