@@ -10,6 +10,7 @@ import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Authenticate;
 import cn.redlive.web.ProblemResponder;
+import cn.redlive.web.RequestDeadline;
 import cn.redlive.web.RequestIds;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -48,6 +49,7 @@ final class AppRouter {
     Router api = ApiRouter.create(vertx, services.contract(), routes, services.tokens(),
         services.accountGate(), services.config().bodyLimitBytes());
     api.route().failureHandler(problems);
+    root.route(ApiRouter.BASE_PATH + "/*").handler(new RequestDeadline(services.config().httpRequestTimeoutMs()));
     root.route(ApiRouter.BASE_PATH + "/*").subRouter(api);
     services.webAssets().mount(root);
 

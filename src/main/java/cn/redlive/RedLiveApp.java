@@ -109,12 +109,13 @@ public final class RedLiveApp {
   private Future<Void> connect(PrometheusMeterRegistry registry) {
     String databaseUrl = config.embeddedDatabase() ? embeddedPostgres.url() : config.databaseUrl();
     String redisUri = config.embeddedRedis() ? embeddedRedis.uri() : config.redisUri();
-    PgConnectOptions pgOptions = Database.connectOptions(databaseUrl, config.databaseUser(), config.databasePassword());
+    PgConnectOptions pgOptions = Database.connectOptions(databaseUrl, config.databaseUser(), config.databasePassword(),
+        config.databaseStatementTimeoutMs());
     return Migrations.migrate(vertx, pgOptions)
         .compose(v -> Redis.connect(vertx, redisUri, Duration.ofMillis(config.redisCommandTimeoutMs()), registry))
         .compose(connected -> {
           redis = connected;
-          pool = Database.pool(vertx, pgOptions, config.databasePoolSize());
+          pool = Database.pool(vertx, pgOptions, config.databasePoolSize(), config.databaseAcquireTimeoutMs());
           return ApiRouter.loadContract(vertx);
         })
         .compose(contract -> vertx.executeBlocking(() -> JwtSecret.resolve(config)).map(secret -> {

@@ -15,6 +15,9 @@ public record AppConfig(
     String databaseUser,
     String databasePassword,
     int databasePoolSize,
+    int databaseStatementTimeoutMs,
+    int databaseAcquireTimeoutMs,
+    int httpRequestTimeoutMs,
     String redisUri,
     int redisCommandTimeoutMs,
     String jwtSecret,
@@ -46,6 +49,9 @@ public record AppConfig(
         c.string("database.user"),
         c.string("database.password"),
         c.integer("database.poolSize"),
+        c.integer("database.statementTimeoutMs"),
+        c.integer("database.acquireTimeoutMs"),
+        c.integer("http.requestTimeoutMs"),
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
         c.string("auth.jwtSecret"),
@@ -70,7 +76,8 @@ public record AppConfig(
 
   public AppConfig withDemo(boolean on) {
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
-        databaseUrl, databaseUser, databasePassword, databasePoolSize, redisUri, redisCommandTimeoutMs,
+        databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
+        databaseAcquireTimeoutMs, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs,
         jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }

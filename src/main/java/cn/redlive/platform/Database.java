@@ -15,22 +15,32 @@ public final class Database {
   }
 
   public static PgConnectOptions connectOptions(String url, String user, String password) {
+    return connectOptions(url, user, password, 0);
+  }
+
+  /** {@code statementTimeoutMs} > 0 is sent at connect time, so PostgreSQL itself bounds every statement. */
+  public static PgConnectOptions connectOptions(String url, String user, String password, int statementTimeoutMs) {
     PgConnectOptions options = PgConnectOptions.fromUri(url)
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(512)
         .setReconnectAttempts(0);
     if (!user.isEmpty()) options.setUser(user);
     if (!password.isEmpty()) options.setPassword(password);
+    if (statementTimeoutMs > 0) options.addProperty("statement_timeout", Integer.toString(statementTimeoutMs));
     return options;
   }
 
   public static Pool pool(Vertx vertx, PgConnectOptions options, int size) {
+    return pool(vertx, options, size, 5_000);
+  }
+
+  public static Pool pool(Vertx vertx, PgConnectOptions options, int size, int acquireTimeoutMs) {
     PoolOptions poolOptions = new PoolOptions()
         .setMaxSize(size)
         .setName("redlive")
         // a request waiting for a connection longer than this gets a fast 503, not a hang
-        .setConnectionTimeout(5)
-        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+        .setConnectionTimeout(acquireTimeoutMs)
+        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
         .setMaxWaitQueueSize(2_000)
         .setIdleTimeout(60);
     // connecting to a stopped database fails within seconds instead of hanging requests
