@@ -1,5 +1,6 @@
 package cn.redlive.web;
 
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
