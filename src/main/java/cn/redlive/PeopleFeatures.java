@@ -10,6 +10,7 @@ import cn.redlive.study.StudyRoutes;
 import cn.redlive.study.StudyService;
 import cn.redlive.team.TeamRoutes;
 import cn.redlive.sales.SalesLedger;
+import cn.redlive.sales.SalesLedgerRepository;
 import cn.redlive.team.TeamService;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
@@ -21,7 +22,7 @@ import java.time.Clock;
 record PeopleFeatures(TeamService teams, StreamerService streamers, PartyService party, StudyService study) {
 
   static PeopleFeatures create(Pool pool, AccountService accounts, Clock clock) {
-    TeamService teams = new TeamService(pool, clock, new SalesLedger(pool)::latestSaleOf);
+    TeamService teams = new TeamService(pool, clock, new SalesLedger(new SalesLedgerRepository(pool))::latestSaleOf);
     StreamerService streamers = new StreamerService(pool, accounts, teams.memberships(), clock);
     StudyService study = new StudyService(pool, streamers, clock);
     PartyService party = new PartyService(pool, streamers, study::courseHoursBy, clock);

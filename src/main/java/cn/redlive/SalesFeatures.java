@@ -9,7 +9,9 @@ import cn.redlive.report.Reports;
 import cn.redlive.sales.SalesImportRepository;
 import cn.redlive.sales.SalesImports;
 import cn.redlive.sales.SalesLedger;
+import cn.redlive.sales.SalesLedgerRepository;
 import cn.redlive.sales.SalesRoutes;
+import cn.redlive.sales.SalesRollupRepository;
 import cn.redlive.sales.SalesTotals;
 import cn.redlive.target.BaseGoals;
 import cn.redlive.target.TargetRoutes;
@@ -24,10 +26,10 @@ record SalesFeatures(SalesImports imports, SalesLedger ledger, Enterprises enter
                      Rankings rankings, Reports reports) {
 
   static SalesFeatures create(Pool pool, PeoplePanel people, Clock clock) {
-    SalesTotals totals = new SalesTotals(pool);
+    SalesTotals totals = new SalesTotals(new SalesRollupRepository(pool));
     Enterprises enterprises = new Enterprises(pool, totals, clock);
     Targets targets = new Targets(pool, totals, clock);
-    return new SalesFeatures(new SalesImports(new SalesImportRepository(pool), clock), new SalesLedger(pool), enterprises, targets,
+    return new SalesFeatures(new SalesImports(new SalesImportRepository(pool), clock), new SalesLedger(new SalesLedgerRepository(pool)), enterprises, targets,
         new BaseGoals(targets, () -> enterprises.list(true)), new Rankings(pool, targets),
         new Reports(pool, targets, people, clock));
   }

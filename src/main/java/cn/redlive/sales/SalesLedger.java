@@ -1,51 +1,97 @@
 package cn.redlive.sales;
 
-import cn.redlive.platform.Rows;
 import cn.redlive.core.Paging;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.RowSet;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
 
-/** Reading the ledger entry by entry, for managers checking an import or a refund. */
+/**
+ * Reading the ledger entry by entry, newest first, for managers checking an import or a refund. A page answers
+ * {@code next}, a cursor to pass as {@code after} for the following page (it continues after the last entry, so
+ * deep pages cost what the first does); {@code page} still works for the first pages. {@code total} is exact up to
+ * 10,000, past which {@code totalCapped} says there are more.
+ */
 public final class SalesLedger {
 
-  private static final String LIST = """
-      SELECT o.*, a.display_name AS streamer_name, count(*) OVER () AS total
-        FROM sales_orders o JOIN accounts a ON a.id = o.streamer_account_id
-       WHERE ($1::bigint IS NULL OR o.streamer_id = $1)
-         AND ($2::text IS NULL OR o.order_id = $2 OR o.refund_of = $2)
-         AND ($3::date IS NULL OR o.business_day >= $3) AND ($4::date IS NULL OR o.business_day <= $4)
-       ORDER BY o.ordered_at DESC, o.order_id
-       LIMIT $5 OFFSET $6
-      """;
+  private final SalesLedgerRepository repository;
 
-  private static final String LATEST_SALE = """
-      SELECT max(ordered_at) AS latest FROM sales_orders WHERE streamer_id = $1
-      """;
-
-  private final Pool pool;
-
-  public SalesLedger(Pool pool) {
-    this.pool = pool;
+  public SalesLedger(SalesLedgerRepository repository) {
+    this.repository = repository;
   }
 
-  public Future<JsonObject> list(Long streamerId, String orderId, LocalDate from, LocalDate to, Paging paging) {
-    return pool.preparedQuery(LIST).execute(Tuple.from(new Object[] {streamerId, orderId, from, to, paging.size(), paging.offset()}))
-        .map(rows -> {
-          Rows.Page<JsonObject> page = Rows.page(rows, SalesLedger::entry);
-          return new JsonObject().put("items", new JsonArray(page.items())).put("total", page.total());
-        });
+  public record Filter(Long streamerId, String orderId, LocalDate from, LocalDate to, String after) {
+  }
+
+  public Future<JsonObject> list(Filter filter, Paging paging) {
+    SalesLedgerRepository.Span span = span(filter.from(), filter.to());
+    if (filter.orderId() != null) {
+      return repository.orderEntries(filter.orderId(), filter.streamerId(), span).map(rows -> {
+        JsonArray items = items(rows);
+        return new JsonObject().put("items", items).put("total", items.size()).put("totalCapped", false).putNull("next");
+      });
+    }
+    SalesLedgerRepository.Key after = filter.after() == null ? SalesLedgerRepository.Key.FIRST : decode(filter.after());
+    int offset = filter.after() == null ? paging.offset() : 0;
+    var page = repository.page(filter.streamerId(), span, after, paging.size() + 1, offset);
+    var count = repository.count(filter.streamerId(), span, SalesLedgerRepository.COUNT_CAP);
+    return Future.all(page, count).map(done -> {
+      RowSet<Row> rows = page.result();
+      JsonArray items = new JsonArray();
+      Row last = null;
+      int n = 0;
+      for (Row r : rows) {
+        if (n++ == paging.size()) break;
+        items.add(entry(r));
+        last = r;
+      }
+      boolean more = rows.size() > paging.size();
+      long total = count.result();
+      return new JsonObject().put("items", items)
+          .put("total", Math.min(total, SalesLedgerRepository.COUNT_CAP))
+          .put("totalCapped", total > SalesLedgerRepository.COUNT_CAP)
+          .put("next", more && last != null ? encode(last) : null);
+    });
   }
 
   /** The latest entry booked for a streamer (talent-pool id), if any: team moves may not be dated before it. */
-  public Future<java.util.Optional<java.time.Instant>> latestSaleOf(long streamerId) {
-    return pool.preparedQuery(LATEST_SALE).execute(Tuple.of(streamerId)).map(rows -> java.util.Optional
-        .ofNullable(rows.iterator().next().getOffsetDateTime("latest")).map(java.time.OffsetDateTime::toInstant));
+  public Future<Optional<Instant>> latestSaleOf(long streamerId) {
+    return repository.latestSaleOf(streamerId);
+  }
+
+  private static SalesLedgerRepository.Span span(LocalDate from, LocalDate to) {
+    Instant start = from == null ? Instant.EPOCH : new Period(from, from).start();
+    Instant end = to == null ? SalesLedgerRepository.Key.FIRST.orderedAt() : new Period(to, to).end();
+    return new SalesLedgerRepository.Span(start, end);
+  }
+
+  private static String encode(Row r) {
+    Instant at = r.getOffsetDateTime("ordered_at").toInstant();
+    String key = at.getEpochSecond() + "." + at.getNano() + "." + r.getString("order_id");
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static SalesLedgerRepository.Key decode(String cursor) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
+      return new SalesLedgerRepository.Key(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+    } catch (RuntimeException e) {
+      throw ProblemException.invalidField("after", "is not a cursor this listing answered as next");
+    }
+  }
+
+  private static JsonArray items(RowSet<Row> rows) {
+    JsonArray items = new JsonArray();
+    rows.forEach(r -> items.add(entry(r)));
+    return items;
   }
 
   private static JsonObject entry(Row r) {

@@ -66,8 +66,8 @@ public final class SalesRoutes {
   }
 
   public void register(ApiRoutes api) {
-    api.handle("listSalesEntries", rc -> Respond.ok(rc, ledger.list(QueryParams.optionalLong(rc, "streamerId"),
+    api.handle("listSalesEntries", rc -> Respond.ok(rc, ledger.list(new SalesLedger.Filter(QueryParams.optionalLong(rc, "streamerId"),
         QueryParams.text(rc, "orderId"), QueryParams.optionalDate(rc, "from"), QueryParams.optionalDate(rc, "to"),
-        QueryParams.paging(rc))));
+        QueryParams.text(rc, "after")), QueryParams.paging(rc))));
   }
 }
