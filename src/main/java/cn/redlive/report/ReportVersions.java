@@ -15,9 +15,9 @@ final class ReportVersions {
 
   private static final String TOPICS = "(SELECT sum(version) FROM report_versions)::bigint";
 
-  /** Every streamer's figures in the months of two periods, and the topics. */
+  /** Every streamer's figures in the months of two periods (16 shard rows a month, V64), and the topics. */
   private static final String OF_PERIODS = """
-      SELECT coalesce((SELECT sum(version) FROM report_figure_versions
+      SELECT coalesce((SELECT sum(version) FROM report_month_versions
                         WHERE month BETWEEN $1 AND $2 OR month BETWEEN $3 AND $4), 0)::bigint + %s AS version
       """.formatted(TOPICS);
 
