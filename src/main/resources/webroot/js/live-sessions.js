@@ -138,10 +138,13 @@ export function sessionList(root, { title, top = null, streamers, liveActions = 
 
 const RESULT_ROWS = [
   ['成交额 GMV', (r) => yuan(r.gmvFen)],
+  ['退款', (r) => yuan(r.refundFen)],
+  ['净成交额', (r) => yuan(r.netGmvFen)],
   ['订单数', (r) => count(r.orders)],
   ['下单人数', (r) => count(r.buyers)],
   ['峰值在线', (r) => count(r.peakViewers)],
   ['累计观看人数', (r) => count(r.uniqueViewers)],
+  ['观看次数', (r) => count(r.views)],
   ['点赞', (r) => count(r.likes)],
   ['新增粉丝', (r) => count(r.newFans)],
   ['评论', (r) => count(r.comments)],
@@ -149,6 +152,7 @@ const RESULT_ROWS = [
   ['平均观看时长', (r) => duration(r.avgWatchSeconds)],
   ['转化率', (r) => percent(r.conversionBp)],
   ['UV 价值', (r) => yuan(r.uvValueFen)],
+  ['GPM 千次观看成交额', (r) => yuan(r.gpmFen)],
 ];
 
 /** The settled figures PostgreSQL keeps for an ended session. */

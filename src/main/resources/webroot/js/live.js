@@ -36,11 +36,13 @@ export const FIGURES = [
   { key: 'orders', label: '订单数', format: count },
   { key: 'concurrentViewers', label: '在线人数', format: count },
   { key: 'peakViewers', label: '峰值在线', format: count },
-  { key: 'uniqueViewers', label: '累计观看人数', format: count },
+  { key: 'uniqueViewers', label: '累计观看人数（估算）', format: count },
+  { key: 'views', label: '观看次数', format: count },
   { key: 'likes', label: '点赞', format: count },
   { key: 'newFans', label: '新增粉丝', format: count },
   { key: 'conversionBp', label: '转化率', format: percent },
   { key: 'uvValueFen', label: 'UV 价值', format: yuan },
+  { key: 'gpmFen', label: 'GPM 千次观看成交额', format: yuan },
 ];
 
 const STREAM_RETRY_MS = 2_000;
