@@ -6,6 +6,7 @@ import cn.redlive.catalog.CatalogRoutes;
 import cn.redlive.product.ProductRoutes;
 import cn.redlive.selection.SelectionRoutes;
 import cn.redlive.web.AccessLog;
+import cn.redlive.web.AllowedMethods;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Authenticate;
@@ -26,7 +27,7 @@ final class AppRouter {
 
   static Router create(Vertx vertx, Services services) {
     Router root = Router.router(vertx);
-    ProblemResponder problems = new ProblemResponder();
+    ProblemResponder problems = new ProblemResponder(new AllowedMethods(services.contract()));
     // one route with three handlers: the router matches it once per request instead of three times
     root.route().handler(services.httpMetrics()).handler(new RequestIds()).handler(new AccessLog());
 

@@ -43,7 +43,10 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
   /** A refused event: which one, why (a stable slug) and a sentence. */
   record Rejection(int index, String eventId, String reason, String message) {
     JsonObject toJson() {
-      return new JsonObject().put("index", index).put("eventId", eventId).put("reason", reason).put("message", message);
+      // an event without an id is named by its index alone: the contract's eventId is a string, never null
+      JsonObject json = new JsonObject().put("index", index);
+      if (eventId != null) json.put("eventId", eventId);
+      return json.put("reason", reason).put("message", message);
     }
   }
 
@@ -106,8 +109,10 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       throw new Invalid(index, eventId, "invalid-event", field + " must be a whole number");
     }
+    // a BigInteger past 64 bits would keep only its low bits in longValue(): 2^64+100 fen is not 100 fen
+    boolean beyondLong = n instanceof java.math.BigInteger big && big.bitLength() > 63;
     long v = n.longValue();
-    if (v < min || v > max) {
+    if (beyondLong || v < min || v > max) {
       throw new Invalid(index, eventId, field.equals("amountFen") ? "absurd-amount" : "invalid-event",
           field + " must be between " + min + " and " + max);
     }

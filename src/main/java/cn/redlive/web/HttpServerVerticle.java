@@ -44,6 +44,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options)
         .requestHandler(routerFactory.get())
+        .invalidRequestHandler(new InvalidRequests())
         .connectionHandler(connections)
         .listen()
         .onSuccess(s -> server = s);

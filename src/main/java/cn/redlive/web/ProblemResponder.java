@@ -18,6 +18,17 @@ public final class ProblemResponder implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
 
+  private final AllowedMethods allowed;
+
+  /** For routers outside the contract. */
+  public ProblemResponder() {
+    this(new AllowedMethods());
+  }
+
+  public ProblemResponder(AllowedMethods allowed) {
+    this.allowed = allowed;
+  }
+
   @Override
   public void handle(RoutingContext rc) {
     HttpServerResponse response = rc.response();
@@ -28,6 +39,7 @@ public final class ProblemResponder implements Handler<RoutingContext> {
     }
     ProblemException problem = toProblem(rc);
     problem.headers().forEach(response::putHeader);
+    if (problem.problem().status() == 405) allowed.forPath(rc.request().path()).ifPresent(allow -> response.putHeader("Allow", allow));
     response.setStatusCode(problem.problem().status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .putHeader("Cache-Control", "no-store")
