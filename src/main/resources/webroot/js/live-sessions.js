@@ -3,9 +3,8 @@
 // add what only their role has (the big-screen link, the streamer's live counters).
 import { h, mount } from './dom.js';
 import * as api from './api.js';
-import {
-  busy, confirm, dateTime, empty, errorNotice, field, formValues, loading, notice, pager, requireFilled, showFieldErrors,
-} from './ui.js';
+import { busy, confirm, dateTime, empty, errorNotice, loading, notice, pager } from './ui.js';
+import { scheduleForm } from './schedule-form.js';
 import { count, duration, percent, STATUS_LABELS, yuan } from './live.js';
 
 const PAGE_SIZE = 20;
@@ -69,7 +68,7 @@ export function sessionList(root, { title, top = null, streamers, liveActions = 
   function emptyList() {
     return filter.status
       ? empty(`没有${STATUS_LABELS[filter.status]}的场次`, '换一个状态筛选，或选择「全部状态」。')
-      : empty('还没有直播场次', '点击右上角「安排直播」，填写标题、时间和商品后即可开播。');
+      : empty('还没有直播场次', '点击右上角「安排直播」，从选品单中挑选商品、填写时间后即可开播。');
   }
 
   function table(items) {
@@ -164,67 +163,4 @@ function resultsCard(s) {
     r
       ? h('dl', { class: 'figures' }, RESULT_ROWS.map(([label, format]) => h('div', {}, h('dt', {}, label), h('dd', {}, format(r)))))
       : empty('结算尚未完成', '本场刚结束，结算完成后再点「结算结果」查看。'));
-}
-
-function scheduleForm(streamers, onCreated) {
-  const start = nextHourInBase(1);
-  const end = nextHourInBase(3);
-  const form = h('form', { class: 'card', novalidate: true, 'aria-label': '安排直播' },
-    h('h2', {}, '安排直播'),
-    h('div', { class: 'form-grid' },
-      streamers ? field({
-        label: '主播', name: 'streamerAccountId', required: true,
-        options: [['', streamers.length ? '请选择主播' : '还没有主播账号'],
-          ...streamers.map((a) => [String(a.id), `${a.displayName}（${a.username}）`])],
-      }) : null,
-      field({ label: '标题', name: 'title', required: true }),
-      field({ label: '计划开始（北京时间）', name: 'plannedStart', type: 'datetime-local', required: true, value: start }),
-      field({ label: '计划结束（北京时间）', name: 'plannedEnd', type: 'datetime-local', required: true, value: end }),
-      field({ label: '商品编号', name: 'productIds', hint: '多个编号用逗号分隔，须是已审核并在选品清单中的商品' })),
-    h('div', { class: 'form-actions' }, h('button', { class: 'btn primary', type: 'submit' }, '安排')));
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!requireFilled(form)) return;
-    const values = formValues(form);
-    const productIds = parseIds(values.productIds);
-    if (!productIds) {
-      showFieldErrors(form, { fields: { productIds: '请填写数字编号，用逗号分隔' } });
-      return;
-    }
-    const body = {
-      title: values.title.trim(),
-      plannedStart: inBase(values.plannedStart),
-      plannedEnd: inBase(values.plannedEnd),
-      productIds,
-    };
-    if (streamers) body.streamerAccountId = Number(values.streamerAccountId);
-    try {
-      const created = await busy(form.querySelector('[type=submit]'), () => api.post('/live/sessions', body));
-      form.reset();
-      onCreated(created);
-    } catch (error) {
-      if (!showFieldErrors(form, error)) form.prepend(errorNotice(error));
-    }
-  });
-  return form;
-}
-
-/** "1, 2，3" -> [1, 2, 3]; null when something is not a positive whole number. */
-function parseIds(text) {
-  const parts = (text ?? '').split(/[\s,，、]+/).filter(Boolean);
-  const ids = parts.map(Number);
-  return ids.every((n) => Number.isInteger(n) && n > 0) ? ids : null;
-}
-
-// the base works on Beijing time whatever the device's zone: form times are read and written as UTC+8
-const BASE_OFFSET_MS = 8 * 3600_000;
-
-function inBase(local) {
-  return `${local}:00+08:00`;
-}
-
-function nextHourInBase(hoursAhead) {
-  const t = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + (hoursAhead - 1) * 3600_000 + BASE_OFFSET_MS);
-  return t.toISOString().slice(0, 16);
 }

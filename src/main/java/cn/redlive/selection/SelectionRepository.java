@@ -20,6 +20,7 @@ final class SelectionRepository {
              coalesce((SELECT jsonb_agg(jsonb_build_object('productId', p.id, 'sku', p.sku, 'name', p.name,
                                  'brandId', p.brand_id, 'brandName', b.name, 'priceFen', p.price_fen,
                                  'commissionBp', p.commission_bp, 'status', p.status, 'note', i.note,
+                                 'stock', p.stock, 'imageUrl', p.image_urls[1],
                                  'addedAt', i.added_at) ORDER BY i.added_at)
                          FROM selection_items i JOIN products p ON p.id = i.product_id JOIN brands b ON b.id = p.brand_id
                         WHERE i.list_id = l.id), '[]'::jsonb) AS items

@@ -38,8 +38,8 @@ class LiveSessionsBrowserTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("安排直播")).click();
       Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
       form.locator("select[name=streamerAccountId]").selectOption(String.valueOf(streamer.id()));
+      assertThat(form.getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("选品单中的商品"))).containsText("宁夏枸杞原浆");
       form.getByLabel("标题").fill(title);
-      form.getByLabel("商品编号").fill(String.valueOf(product));
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
       assertThat(web.content()).containsText("已安排直播「" + title + "」。");
 
@@ -107,16 +107,79 @@ class LiveSessionsBrowserTest {
       Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
       assertThat(form.locator("select[name=streamerAccountId]")).hasCount(0);
       form.getByLabel("标题").fill("晚间红色直播间");
-      form.getByLabel("商品编号").fill("abc");
-      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
-      assertThat(form).containsText("请填写数字编号，用逗号分隔");
-      form.getByLabel("商品编号").fill(String.valueOf(product));
       form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
 
       Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText("晚间红色直播间"));
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开播")).click();
       assertThat(page.getByTestId("live-now")).containsText("正在直播 · 晚间红色直播间");
       assertThat(page.getByTestId("mine-likes")).hasText("0", SOON);
+    }
+  }
+
+  @Test
+  @DisplayName("a session is scheduled from a selection list: its products with picture, commission and stock, none typed; none picked is refused")
+  void scheduleFromSelectionList() {
+    Api.NewUser streamer = api.newUser("streamer");
+    long first = kit.sellableProduct(streamer);
+    long listId = api.get("/api/v1/selection-lists").as(streamer.token()).send().json().getJsonArray("items").getJsonObject(0).getLong("id");
+    var catalogs = new cn.redlive.catalog.Catalogs(api);
+    var brand = catalogs.newBrand("盐池县");
+    long second = api.post("/api/v1/products").as(brand.partner().token()).json(new io.vertx.core.json.JsonObject()
+        .put("sku", LiveKit.uniqueId("LAMB")).put("name", "盐池滩羊肉").put("category", "滩羊").put("origin", "盐池县")
+        .put("priceFen", 16_800).put("commissionBp", 1500).put("stock", 10)
+        .put("imageUrls", new io.vertx.core.json.JsonArray().add("http://127.0.0.1:9/lamb.jpg"))).send().json().getLong("id");
+    api.post("/api/v1/products/" + second + "/approve").as(catalogs.manager()).send();
+    api.put("/api/v1/selection-lists/" + listId + "/items/" + second).as(streamer.token()).send();
+
+    Api.NewUser manager = api.newUser("manager");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      Page page = web.page();
+      // the brand's image host, answered by the browser itself with a one-pixel picture
+      page.route("http://127.0.0.1:9/lamb.jpg", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+          .setContentType("image/png").setBodyBytes(java.util.Base64.getDecoder().decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="))));
+      web.logIn(manager.username(), manager.password()).choose("直播场次", "sessions");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("安排直播")).click();
+      Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
+      assertThat(form.locator("input:not([type=checkbox])[name*=product], [name=productIds]")).hasCount(0);
+      form.locator("select[name=streamerAccountId]").selectOption(String.valueOf(streamer.id()));
+
+      Locator picks = form.getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("选品单中的商品"));
+      assertThat(picks.getByRole(AriaRole.CHECKBOX)).hasCount(2);
+      assertThat(picks).containsText("宁夏枸杞原浆");
+      assertThat(picks).containsText("佣金 15.00%");
+      assertThat(picks).containsText("库存 10");
+      assertThat(picks.locator("img[src='http://127.0.0.1:9/lamb.jpg']")).hasCount(1);
+      assertThat(form.getByLabel("标题")).hasValue("测试选品");
+      web.screenshot("sessions-schedule-from-selection");
+
+      picks.getByRole(AriaRole.CHECKBOX).nth(0).uncheck();
+      picks.getByRole(AriaRole.CHECKBOX).nth(1).uncheck();
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
+      assertThat(form).containsText("请至少选择一件商品");
+
+      picks.getByRole(AriaRole.CHECKBOX).nth(1).check();
+      form.getByLabel("标题").fill("滩羊专场");
+      form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("安排")).click();
+      assertThat(web.content()).containsText("已安排直播「滩羊专场」。");
+    }
+    var sessions = api.get("/api/v1/live/sessions").as(streamer.token()).send().json().getJsonArray("items");
+    var scheduled = sessions.getJsonObject(0);
+    org.junit.jupiter.api.Assertions.assertEquals("滩羊专场", scheduled.getString("title"));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(second), scheduled.getJsonArray("productIds").stream().map(n -> ((Number) n).longValue()).toList(),
+        "only the ticked product, not " + first);
+  }
+
+  @Test
+  @DisplayName("a streamer without a selection list is sent to pick products first")
+  void noSelectionListYet() {
+    Api.NewUser streamer = api.newUser("streamer");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(streamer.username(), streamer.password()).choose("我的直播", "my-sessions");
+      web.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("安排直播")).click();
+      Locator form = web.page().getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("安排直播"));
+      assertThat(form).containsText("还没有待播场次的选品单");
+      assertThat(form.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("去选品"))).hasAttribute("href", "#/my-selection");
     }
   }
 }
