@@ -57,6 +57,10 @@ const BY_SLUG = {
   'extension-out-of-range': '预备期延长须为 6 至 12 个月。',
   'approval-missing': '须先经上级党委审批。',
   'probation-not-over': '预备期未满，还不能讨论转正。',
+  'progress-backdated': '学习记录以服务器时间为准，不能补记以前的学习。',
+  'minutes-not-studied': '填报的学习时长超过了实际打开学习内容的时长。',
+  'study-not-finished': '学习时长还不够，请学完全部内容后再标记完成。',
+  'quiz-not-passed': '测验未全部答对，请重新阅读后再答。',
   // sales import and enterprises (issue 6)
   'empty-file': '文件是空的：第一行应是表头（订单号、下单时间、主播账号、商品ID 等）。',
   'malformed-csv': '文件不是有效的 CSV，请在表格软件中另存为「CSV UTF-8」后重试。',

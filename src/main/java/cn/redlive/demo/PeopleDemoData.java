@@ -92,13 +92,24 @@ public final class PeopleDemoData {
     }
 
     private Future<Void> publishStudyItems() {
-      return study.publish("学习党的二十大精神专题文章", "article", 20, 0, 5, managerId).map(items::add)
-          .compose(v -> study.publish("《发展党员工作细则》解读视频", "video", 45, 0, 10, managerId)).map(items::add)
-          .compose(v -> study.publish("红色直播间主播职业道德课程", "course", 480, 8, 20, managerId)).map(items::add)
-          .compose(v -> study.publish("党的基本理论集中培训（上）", "course", 720, 12, 25, managerId)).map(items::add)
-          .compose(v -> study.publish("党的基本理论集中培训（下）", "course", 720, 12, 25, managerId)).map(items::add)
-          .compose(v -> study.publish("乡村振兴与宁夏特色产业", "article", 15, 0, 5, managerId)).map(items::add)
+      return study.publish(item("学习党的二十大精神专题文章", "article", 20, 0, 5), managerId).map(items::add)
+          .compose(v -> study.publish(item("《发展党员工作细则》解读视频", "video", 45, 0, 10), managerId)).map(items::add)
+          .compose(v -> study.publish(item("红色直播间主播职业道德课程", "course", 480, 8, 20), managerId)).map(items::add)
+          .compose(v -> study.publish(item("党的基本理论集中培训（上）", "course", 720, 12, 25), managerId)).map(items::add)
+          .compose(v -> study.publish(item("党的基本理论集中培训（下）", "course", 720, 12, 25), managerId)).map(items::add)
+          .compose(v -> study.publish(item("乡村振兴与宁夏特色产业", "article", 15, 0, 5), managerId)).map(items::add)
           .mapEmpty();
+    }
+
+    /** Each demo item links to content the study page opens; the first article has a two-question quiz. */
+    private StudyService.NewItem item(String title, String kind, int minutes, double classHours, int points) {
+      boolean article = "article".equals(kind);
+      JsonArray quiz = items.isEmpty() ? new JsonArray()
+          .add(new JsonObject().put("question", "发展党员要经过几个阶段？").put("options", new JsonArray().add("三个").add("五个")).put("answer", 1))
+          .add(new JsonObject().put("question", "预备期为多长时间？").put("options", new JsonArray().add("一年").add("两年")).put("answer", 0))
+          : new JsonArray();
+      return new StudyService.NewItem(title, kind, minutes, classHours, points,
+          article ? null : "https://www.12371.cn/special/xxkt/", article ? title + "。坚持以习近平新时代中国特色社会主义思想为指导……" : null, quiz);
     }
 
     private Future<Streamer> create(int i) {
@@ -180,7 +191,7 @@ public final class PeopleDemoData {
       for (int k = 0; k < done; k++) {
         StudyItem item = items.get(k);
         LocalDate day = today.minusDays(daysBack + (done - k));
-        chain = chain.compose(v -> study.recordProgressOf(id, item.id(), item.minutes(), true,
+        chain = chain.compose(v -> study.recordDeclaredProgressOf(id, item.id(), item.minutes(), true,
             day.atTime(LocalTime.of(20, 30)).atZone(BaseDays.ZONE).toInstant()).mapEmpty());
       }
       return chain;

@@ -33,6 +33,7 @@ public final class StudyRoutes {
     api.handle("listStudyItems", this::items);
     api.handle("publishStudyItem", this::publish);
     api.handle("recordStudyProgress", this::progress);
+    api.handle("beatStudyItem", rc -> Respond.ok(rc, study.heartbeat(CurrentPrincipal.of(rc).accountId(), pathId(rc, "itemId"))));
     api.handle("getStreamerStudy", rc -> Respond.ok(rc, study.summary(pathId(rc, "streamerId"), optionalDate(rc, "asOf"))))
         .onlyIf(streamerSelfOrManager);
     api.handle("getTeamStudy", rc -> Respond.ok(rc, study.teamTable(pathId(rc, "teamId"), optionalDate(rc, "asOf"))));
@@ -45,14 +46,16 @@ public final class StudyRoutes {
 
   private void publish(RoutingContext rc) {
     JsonObject body = ApiRouter.jsonBody(rc);
-    Respond.json(rc, 201, study.publish(body.getString("title"), body.getString("kind"), body.getInteger("minutes"),
-        body.getDouble("classHours", 0.0), body.getInteger("points"), CurrentPrincipal.of(rc).accountId()));
+    var item = new StudyService.NewItem(body.getString("title"), body.getString("kind"), body.getInteger("minutes"),
+        body.getDouble("classHours", 0.0), body.getInteger("points"), body.getString("contentUrl"), body.getString("body"),
+        body.getJsonArray("quiz"));
+    Respond.json(rc, 201, study.publish(item, CurrentPrincipal.of(rc).accountId()));
   }
 
   private void progress(RoutingContext rc) {
     JsonObject body = ApiRouter.jsonBody(rc);
-    Respond.json(rc, 201, study.recordProgress(CurrentPrincipal.of(rc).accountId(), body.getLong("itemId"),
-        body.getInteger("minutes", 0), body.getBoolean("completed", false),
-        DateTimes.optionalInstant(body, "at")));
+    var claim = new StudyService.Claim(body.getInteger("minutes"), body.getBoolean("completed", false),
+        DateTimes.optionalInstant(body, "at"), body.getJsonArray("answers"));
+    Respond.json(rc, 201, study.recordProgress(CurrentPrincipal.of(rc).accountId(), body.getLong("itemId"), claim));
   }
 }
