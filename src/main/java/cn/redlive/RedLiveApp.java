@@ -15,6 +15,7 @@ import cn.redlive.demo.SalesDemoData;
 import cn.redlive.product.Products;
 import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
+import cn.redlive.platform.Broadcast;
 import cn.redlive.platform.Database;
 import cn.redlive.platform.EmbeddedPostgresServer;
 import cn.redlive.platform.EmbeddedRedisServer;
@@ -62,6 +63,7 @@ public final class RedLiveApp {
   private EmbeddedRedisServer embeddedRedis;
   private Pool pool;
   private Redis redis;
+  private Broadcast accountNews;
   private String deploymentId;
   private final AtomicReference<HttpServerVerticle> firstVerticle = new AtomicReference<>();
   private Services services;
@@ -118,6 +120,10 @@ public final class RedLiveApp {
           pool = Database.pool(vertx, pgOptions, config.databasePoolSize(), config.databaseAcquireTimeoutMs());
           return ApiRouter.loadContract(vertx);
         })
+        .compose(contract -> Broadcast.start(vertx, redis, AccountService.NEWS_CHANNEL).map(news -> {
+          accountNews = news;
+          return contract;
+        }))
         .compose(contract -> vertx.executeBlocking(() -> JwtSecret.resolve(config)).map(secret -> {
           Tokens tokens = new Tokens(vertx, secret, config.tokenTtlMinutes());
           AccountRepository repository = new AccountRepository(pool);
@@ -125,7 +131,7 @@ public final class RedLiveApp {
           PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
           AccountService accounts = new AccountService(vertx, repository, hasher, tokens,
               new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
-                  config.concurrentLoginsPerAddress()), gate, registry);
+                  config.concurrentLoginsPerAddress()), gate, registry, accountNews, clock);
           Brands brands = new Brands(pool);
           Products products = new Products(pool, brands);
           SelectionLists selections = new SelectionLists(pool, products, brands);
@@ -139,6 +145,7 @@ public final class RedLiveApp {
               new HttpMetrics(registry), WebAssets.create(vertx));
           return null;
         }))
+        .compose(v -> services.accounts().reloadRevocations())
         .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
         .compose(v -> services.catalogImports().failAbandoned())
         .compose(v -> config.demo()

@@ -2,7 +2,7 @@
 // or a Chinese refusal when the page does not exist or is not for this role.
 import { h, mount } from './dom.js';
 import * as session from './session.js';
-import { whenSessionLost } from './api.js';
+import { post, whenSessionLost } from './api.js';
 import { currentRoute, go } from './router.js';
 import { HOME, loadPage, pageById } from './pages/registry.js';
 import { createShell } from './shell.js';
@@ -93,6 +93,9 @@ function showLogin() {
 }
 
 function logOut() {
+  // the server revokes the token on every instance (the request takes the token before it is cleared here);
+  // the page forgets it whatever the answer
+  post('/auth/logout').catch(() => {});
   session.clear();
   go('login');
 }

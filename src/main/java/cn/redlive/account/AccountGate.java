@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Revokes tokens of disabled accounts and tokens issued before a password change, and keeps an account with a
  * temporary password to changing it (the server enforces what the web app shows). The account's state is cached
- * for a few seconds per instance so that authenticated requests do not each cost a query; the instance that makes
- * a change forgets its entry at once, other instances see it within {@link #TTL_NANOS}.
+ * for a few seconds per instance so that authenticated requests do not each cost a query; a change is broadcast to
+ * every instance ({@link AccountNews}), which forgets its entry at once; {@link #TTL_NANOS} is the backstop for a
+ * broadcast an instance missed. Tokens logged out one by one are looked up in {@link TokenRevocations}.
  */
 public final class AccountGate implements PrincipalCheck {
 
@@ -22,13 +23,22 @@ public final class AccountGate implements PrincipalCheck {
 
   private final AccountRepository repository;
   private final ConcurrentHashMap<Long, State> cache = new ConcurrentHashMap<>();
+  private final TokenRevocations revocations;
 
   public AccountGate(AccountRepository repository) {
     this.repository = repository;
+    this.revocations = new TokenRevocations(repository);
+  }
+
+  TokenRevocations revocations() {
+    return revocations;
   }
 
   @Override
   public Future<Void> stillValid(Principal principal, boolean allowedBeforePasswordChange) {
+    if (revocations.isRevoked(principal.tokenId())) {
+      return Future.failedFuture(ProblemException.unauthorized("token-revoked", "This token was logged out; log in again."));
+    }
     State cached = cache.get(principal.accountId());
     long now = System.nanoTime();
     if (cached != null && now - cached.fetchedAt() < TTL_NANOS) {

@@ -82,6 +82,26 @@ public final class AccountRepository {
       DELETE FROM login_attempts WHERE last_attempt_at < now() - interval '1 day'
       """;
 
+  private static final String REVOKE_TOKEN = """
+      INSERT INTO revoked_tokens (token_id, account_id, expires_at) VALUES ($1, $2, to_timestamp($3))
+      ON CONFLICT (token_id) DO NOTHING
+      """;
+
+  private static final String REVOKED_TOKENS_SINCE = """
+      SELECT token_id, extract(epoch FROM expires_at)::bigint AS expires_at
+        FROM revoked_tokens
+       WHERE revoked_at >= to_timestamp($1) AND expires_at > now()
+      """;
+
+  private static final String PRUNE_REVOKED_TOKENS = """
+      DELETE FROM revoked_tokens WHERE expires_at < now()
+      """;
+
+  /** For a token without an id (issued before tokens had ids): logging it out revokes all of the account's tokens. */
+  private static final String REVOKE_ALL_TOKENS = """
+      UPDATE accounts SET token_version = token_version + 1 WHERE id = $1
+      """;
+
   private static final String RECORD_SUCCESS = """
       UPDATE accounts SET last_login_at = now() WHERE id = $1
       """;
@@ -179,6 +199,27 @@ public final class AccountRepository {
 
   Future<Void> pruneLoginAttempts() {
     return pool.preparedQuery(PRUNE_LOGIN_ATTEMPTS).execute().mapEmpty();
+  }
+
+  Future<Void> revokeToken(String tokenId, long accountId, long expiresAtEpochSecond) {
+    return pool.preparedQuery(REVOKE_TOKEN).execute(Tuple.of(tokenId, accountId, expiresAtEpochSecond)).mapEmpty();
+  }
+
+  /** Token id -> expiry (epoch second) of unexpired revocations made since {@code sinceEpochSecond}. */
+  Future<java.util.Map<String, Long>> revokedTokensSince(long sinceEpochSecond) {
+    return pool.preparedQuery(REVOKED_TOKENS_SINCE).execute(Tuple.of(sinceEpochSecond)).map(rows -> {
+      java.util.Map<String, Long> found = new java.util.HashMap<>();
+      rows.forEach(row -> found.put(row.getString("token_id"), row.getLong("expires_at")));
+      return found;
+    });
+  }
+
+  Future<Void> pruneRevokedTokens() {
+    return pool.preparedQuery(PRUNE_REVOKED_TOKENS).execute().mapEmpty();
+  }
+
+  Future<Void> revokeAllTokens(long accountId) {
+    return pool.preparedQuery(REVOKE_ALL_TOKENS).execute(Tuple.of(accountId)).mapEmpty();
   }
 
   Future<Void> recordSuccessfulLogin(long id) {

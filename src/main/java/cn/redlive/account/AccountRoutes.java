@@ -25,6 +25,7 @@ public final class AccountRoutes {
   public void register(ApiRoutes api) {
     api.handle("login", this::login);
     api.handle("getMe", this::me);
+    api.handle("logout", rc -> Respond.noContent(rc, accounts.logout(CurrentPrincipal.of(rc))));
     api.handle("changeMyPassword", this::changeMyPassword);
     api.handle("listAccounts", this::list);
     api.handle("countAccounts", rc -> Respond.ok(rc, accounts.countByRoleAndStatus().map(c -> new JsonObject().put("counts", c))));

@@ -7,7 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import cn.redlive.core.Principal;
+import cn.redlive.platform.Broadcast;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +19,10 @@ import java.util.Optional;
 /** Login, account administration and password changes. Hashing runs on its own bounded worker pool. */
 public final class AccountService {
 
+  /** The Redis channel on which instances tell each other of logouts and account changes. */
+  public static final String NEWS_CHANNEL = AccountNews.CHANNEL;
   private static final long PRUNE_EVERY_MS = 60 * 60 * 1000L;
+  private static final long REVOCATIONS_RELOAD_MS = 5_000L;
 
   private final AccountRepository repository;
   private final PasswordHasher hasher;
@@ -24,11 +31,13 @@ public final class AccountService {
   private final LoginAdmission admission;
   private final PasswordWork work;
   private final AccountGate gate;
+  private final AccountNews news;
+  private final Clock clock;
   /** Hashed on a worker thread at start: a 600,000-round PBKDF2 must not hold the event loop. */
   private final Future<String> decoyHash;
 
   public AccountService(Vertx vertx, AccountRepository repository, PasswordHasher hasher, Tokens tokens,
-                        LoginLimits limits, AccountGate gate, MeterRegistry registry) {
+                        LoginLimits limits, AccountGate gate, MeterRegistry registry, Broadcast broadcast, Clock clock) {
     this.repository = repository;
     this.hasher = hasher;
     this.tokens = tokens;
@@ -37,9 +46,31 @@ public final class AccountService {
     this.admission = new LoginAdmission(limits.perName(), limits.perAddress(),
         limits.threads() * LoginLimits.WAITING_PER_THREAD);
     this.gate = gate;
+    this.news = new AccountNews(broadcast, gate);
+    this.clock = clock;
     this.decoyHash = work.hash(hasher, PasswordHasher.randomPassword());
-    // Vert.x cancels the timer when it closes
-    vertx.setPeriodic(PRUNE_EVERY_MS, id -> throttle.pruneQuietNames());
+    // Vert.x cancels the timers when it closes
+    vertx.setPeriodic(PRUNE_EVERY_MS, id -> throttle.pruneQuietNames().compose(v -> repository.pruneRevokedTokens()));
+    vertx.setPeriodic(REVOCATIONS_RELOAD_MS, id -> reloadRevocations());
+  }
+
+  /** Reads the logouts of every instance; at start-up before serving, then as a backstop for missed broadcasts. */
+  public Future<Void> reloadRevocations() {
+    return gate.revocations().reload(clock.instant().getEpochSecond());
+  }
+
+  /**
+   * Revokes this one token on every instance before answering: it is written to PostgreSQL and broadcast. A token
+   * from before tokens had ids cannot be named, so for it all of the account's tokens are revoked.
+   */
+  public Future<Void> logout(Principal principal) {
+    if (principal.tokenId() == null) {
+      return repository.revokeAllTokens(principal.accountId()).compose(v -> news.accountChanged(principal.accountId()));
+    }
+    // the token cannot outlive its lifetime from now, so its revocation need not either
+    long expiresAt = clock.instant().getEpochSecond() + tokens.ttlMinutes() * 60L;
+    return repository.revokeToken(principal.tokenId(), principal.accountId(), expiresAt)
+        .compose(v -> news.tokenRevoked(principal.tokenId(), expiresAt));
   }
 
   /** A successful login: the token and the account it speaks for. */
@@ -119,8 +150,8 @@ public final class AccountService {
 
   /** Audits a real change and forgets the failed logins counted while the account answered like an unknown name. */
   private Future<Void> recordStatusChange(Account account, boolean enabled, long actorId) {
-    gate.forget(account.id());
-    return repository.audit(account.id(), actorId, enabled ? "enabled" : "disabled")
+    return news.accountChanged(account.id())
+        .compose(v -> repository.audit(account.id(), actorId, enabled ? "enabled" : "disabled"))
         .compose(v -> enabled ? throttle.forget(account.username()) : Future.succeededFuture());
   }
 
@@ -131,7 +162,7 @@ public final class AccountService {
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))))
         .compose(account -> repository.audit(id, actorId, "password-reset").map(account))
         .compose(account -> throttle.forget(account.username()).map(account))
-        .onSuccess(account -> gate.forget(id))
+        .compose(account -> news.accountChanged(id).map(account))
         .map(account -> new JsonObject().put("account", account.toJson()).put("temporaryPassword", temporary));
   }
 
@@ -151,7 +182,7 @@ public final class AccountService {
         .compose(hash -> repository.setPassword(id, hash, false))
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))))
         .compose(account -> repository.audit(id, id, "password-changed").map(account))
-        .onSuccess(account -> gate.forget(id))
+        .compose(account -> news.accountChanged(id).map(account))
         .map(account -> new Session(issue(account), account));
   }
 

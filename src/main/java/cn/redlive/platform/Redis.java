@@ -9,6 +9,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
@@ -130,6 +131,15 @@ public final class Redis implements AutoCloseable {
         .recover(e -> e instanceof RedisNoScriptException || String.valueOf(e.getMessage()).startsWith("NOSCRIPT")
             ? call(redis -> redis.eval(script.source(), ScriptOutputType.MULTI, keys, args))
             : Future.failedFuture(e));
+  }
+
+  /**
+   * A connection of its own for SUBSCRIBE (a subscribed connection takes no other commands), on the first event loop.
+   * Lettuce subscribes again after a reconnect; messages published meanwhile are lost, so users keep a backstop.
+   * Blocks while connecting: call it from a worker thread.
+   */
+  public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+    return pinned.get(0).client().connectPubSub(ExactUtf8Codec.INSTANCE);
   }
 
   public Future<Void> ping() {

@@ -33,13 +33,18 @@ public final class Tokens {
         .setJWTOptions(new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER).setLeeway(5)));
   }
 
+  public int ttlMinutes() {
+    return ttlMinutes;
+  }
+
   public Issued issue(long accountId, String username, String displayName, Role role, int tokenVersion) {
     JsonObject claims = new JsonObject()
         .put("sub", Long.toString(accountId))
         .put("username", username)
         .put("name", displayName)
         .put("role", role.code())
-        .put("tv", tokenVersion);
+        .put("tv", tokenVersion)
+        .put("jti", java.util.UUID.randomUUID().toString());
     String token = jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm("HS256")
         .setIssuer(ISSUER)
@@ -104,6 +109,6 @@ public final class Tokens {
     Role role = Role.fromCode(claims.getString("role", "")).orElseThrow();
     if (claims.getString("sub") == null || !claims.containsKey("exp")) throw new IllegalArgumentException("claims missing");
     return new Principal(Long.parseLong(claims.getString("sub")), claims.getString("username"), claims.getString("name"),
-        role, claims.getInteger("tv", 0));
+        role, claims.getInteger("tv", 0), claims.getString("jti"));
   }
 }
