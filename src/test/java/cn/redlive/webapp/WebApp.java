@@ -32,6 +32,11 @@ final class WebApp implements AutoCloseable {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1366, 800));
   }
 
+  /** The desktop most managers use. */
+  static WebApp onDesktop(String baseUrl) {
+    return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1440, 900));
+  }
+
   static WebApp onPhone(String baseUrl) {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(390, 844)
         .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
