@@ -5,7 +5,7 @@
 import { h, mount } from './dom.js';
 import * as api from './api.js';
 import { busy, dateTime, empty, errorNotice, field, loading, notice, showFieldErrors } from './ui.js';
-import { label, NEXT_STEPS, OBLIGATIONS, STAGES, STEP_KINDS, tag, today } from './people.js';
+import { CONDITIONS, label, NEXT_STEPS, OBLIGATIONS, PHASES, STAGES, STEP_KINDS, tag, today } from './people.js';
 
 /** Renders the record into `root`; `onChange()` runs after a step was recorded. */
 export async function partyRecord(root, streamerId, { canRecord = false, onChange = () => {} } = {}) {
@@ -18,12 +18,18 @@ export async function partyRecord(root, streamerId, { canRecord = false, onChang
     return;
   }
   const messages = h('div', { 'data-testid': 'party-messages' });
+  const print = h('button', { class: 'btn small', type: 'button', 'data-testid': 'party-print' }, '打印发展纪实');
+  print.addEventListener('click', () => busy(print, () => api.download(`/streamers/${streamerId}/party/print`,
+    `发展党员纪实-${streamerId}.html`)).catch((error) => mount(messages, errorNotice(error))));
   mount(root,
     summary(record),
     obligations(record),
-    h('h3', {}, '发展步骤'),
-    record.steps.length ? steps(record.steps)
+    checklist(record),
+    missing(record),
+    h('h3', {}, '发展步骤（25 步）', canRecord ? [' ', print] : null),
+    record.steps.length ? null
       : empty('还没有任何发展步骤', canRecord ? '在下方记录第一步「递交入党申请书」（申请人须年满 18 周岁）。' : '党组织记录后会显示在这里。'),
+    steps(record.steps),
     messages,
     auditTrail(streamerId),
     canRecord ? stepForm(record, async (body, form) => {
@@ -39,29 +45,76 @@ export async function partyRecord(root, streamerId, { canRecord = false, onChang
 function summary(record) {
   return h('dl', { class: 'figures', 'data-testid': 'party-summary' },
     h('div', {}, h('dt', {}, '当前阶段'), h('dd', { 'data-testid': 'party-stage' }, tag(STAGES, record.stage, 'stage'))),
-    h('div', {}, h('dt', {}, '集中培训学时'),
-      h('dd', {}, `${fmt(record.trainingHours)} / ${fmt(record.requiredTrainingHours)}`),
-      h('div', { class: 'hint' }, `其中学习角课程 ${fmt(record.courseHours)} 学时`)),
+    h('div', {}, h('dt', {}, '集中培训'),
+      h('dd', {}, `${fmt(record.trainingHours)} / ${fmt(record.requiredTrainingHours)} 学时，或 ${record.trainingStepDays ?? 0} / ${record.requiredTrainingDays ?? 3} 天`),
+      h('div', { class: 'hint' }, `其中学习角课程（系统核验）${fmt(record.courseHours)} 学时`)),
     record.probationEndsOn ? h('div', {}, h('dt', {}, '预备期满'), h('dd', {}, record.probationEndsOn)) : null,
+    record.partyAgeFrom ? h('div', {}, h('dt', {}, '党龄起算'), h('dd', { 'data-testid': 'party-age' }, record.partyAgeFrom)) : null,
     record.extensionMonths ? h('div', {}, h('dt', {}, '预备期已延长'), h('dd', {}, `${record.extensionMonths} 个月`)) : null);
 }
 
 function obligations(record) {
   if (!record.obligations.length) return null;
   return h('div', { class: 'notice info', 'data-testid': 'party-obligations' },
-    '待办：', record.obligations.map((o, i) => [i ? '；' : '', `${label(OBLIGATIONS, o.kind)}（${o.dueOn} 前）`]));
+    '待办：', record.obligations.map((o, i) => [i ? '；' : '',
+      `${label(OBLIGATIONS, o.kind)}（${o.dueOn} 前${o.status === 'overdue' ? '，已逾期' : o.status === 'due' ? '，即将到期' : ''}）`]));
 }
 
-function steps(list) {
-  return h('div', { class: 'table-wrap' },
-    h('table', { class: 'data stack', 'aria-label': '发展步骤' },
-      h('thead', {}, h('tr', {}, ['日期', '步骤', '说明', '记录人'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, list.map((s) => h('tr', {},
-        h('td', { 'data-label': '日期' }, s.on),
-        h('td', { 'data-label': '步骤' }, label(STEP_KINDS, s.kind)),
-        h('td', { 'data-label': '说明' }, stepDetails(s)),
-        h('td', { 'data-label': '记录人', title: dateTime(s.recordedAt) }, s.recordedByName ?? '—'))))));
+/** What the next stage still needs: each item done or not; 必需 marks what the server enforces. */
+function checklist(record) {
+  const items = record.checklist ?? [];
+  if (!items.length) return null;
+  return h('div', { class: 'card', 'data-testid': 'party-checklist' }, h('h3', {}, '进入下一阶段还需'),
+    h('ul', { class: 'checklist' }, items.map((c) => h('li', { class: c.done ? 'done' : 'todo', dataset: { kind: c.kind } },
+      c.done ? '✔ ' : '✘ ', label(STEP_KINDS, label(CONDITIONS, c.kind)),
+      c.on ? `（${c.on}）` : '', !c.done && c.from ? `（${c.from} 起）` : '', c.enforced ? ' · 必需' : ''))));
 }
+
+/** Steps before the furthest one that were never recorded, and recorded steps with unknown particulars. */
+function missing(record) {
+  const gaps = record.gaps ?? [];
+  const incomplete = record.incomplete ?? [];
+  if (!gaps.length && !incomplete.length) return null;
+  return h('div', { class: 'notice warn', 'data-testid': 'party-gaps' },
+    gaps.length ? ['未记录的步骤：', gaps.map((g) => `${g.number}. ${label(STEP_KINDS, g.kind)}`).join('、'), '。'] : null,
+    incomplete.length ? ['信息不全：', incomplete.map((g) => label(STEP_KINDS, g.kind)).join('、'), '（如表决票数未知）。'] : null);
+}
+
+/** All 25 steps in their five stages, each with its date(s) or 未记录; extension and cancellation when taken. */
+function steps(list) {
+  const kinds = Object.keys(STEP_KINDS);
+  const byKind = (kind) => list.filter((s) => s.kind === kind);
+  const groups = [1, 2, 3, 4, 5].map((phase) => {
+    const rows = [];
+    kinds.forEach((kind) => {
+      const number = STEP_NUMBERS[kind];
+      const stepPhase = number ? PHASE_OF_NUMBER(number) : 5;
+      if (stepPhase !== phase) return;
+      const taken = byKind(kind);
+      if (!taken.length && !number) return;
+      if (!taken.length) {
+        rows.push(h('tr', { class: 'not-taken', dataset: { kind } }, h('td', { 'data-label': '步骤' }, `${number}. ${label(STEP_KINDS, kind)}`),
+          h('td', { 'data-label': '日期' }, '未记录'), h('td', { 'data-label': '说明' }, '—'), h('td', { 'data-label': '记录人' }, '—')));
+      }
+      taken.forEach((s) => rows.push(h('tr', { dataset: { kind } },
+        h('td', { 'data-label': '步骤' }, `${number ? `${number}. ` : ''}${label(STEP_KINDS, kind)}`),
+        h('td', { 'data-label': '日期' }, s.on),
+        h('td', { 'data-label': '说明' }, stepDetails(s)),
+        h('td', { 'data-label': '记录人', title: dateTime(s.recordedAt) }, s.recordedByName ?? '—'))));
+    });
+    return [h('tr', { class: 'phase' }, h('th', { colspan: 4 }, PHASES[phase])), ...rows];
+  });
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data stack', 'aria-label': '发展步骤', 'data-testid': 'party-steps' },
+      h('thead', {}, h('tr', {}, ['步骤', '日期', '说明', '记录人'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, groups)));
+}
+
+/** The 细则's number of each step (extension and cancellation are outcomes, not numbered). */
+const STEP_NUMBERS = Object.fromEntries(Object.keys(STEP_KINDS).filter((k) => k !== 'extension' && k !== 'cancellation')
+  .map((k, i) => [k, i + 1]));
+
+const PHASE_OF_NUMBER = (n) => (n <= 2 ? 1 : n <= 6 ? 2 : n <= 11 ? 3 : n <= 18 ? 4 : 5);
 
 /** Every change to the record (who, when, stage before and after), loaded when opened: it is rarely needed. */
 function auditTrail(streamerId) {
@@ -97,6 +150,11 @@ function stepDetails(s) {
   const d = s.details ?? {};
   const parts = [];
   if (s.hours != null) parts.push(`${fmt(s.hours)} 学时`);
+  if (s.days != null) parts.push(`${s.days} 天`);
+  if (d.sponsors) parts.push(`入党介绍人：${d.sponsors.join('、')}`);
+  if (d.contacts) parts.push(`培养联系人：${d.contacts.join('、')}`);
+  if (d.conclusion) parts.push(`政审结论：${d.conclusion}`);
+  if (d.branch) parts.push(d.branch);
   if (s.months != null) parts.push(`延长 ${s.months} 个月`);
   if (d.entitledVoters != null) parts.push(`应到 ${d.entitledVoters} 人，实到 ${d.present} 人，赞成 ${d.yesVotes} 票`);
   if (d.notes) parts.push(d.notes);
@@ -113,7 +171,13 @@ function stepForm(record, submit) {
   const options = [...likely, ...others].map((k) => [k, label(STEP_KINDS, k)]);
   const errors = h('div', {});
   const button = h('button', { class: 'btn primary', type: 'submit' }, '记录步骤');
-  const hours = field({ label: '学时', name: 'hours', type: 'number', hint: '本次集中培训的学时，发展对象前须累计 24 学时' });
+  const hours = h('div', { class: 'form-grid' },
+    field({ label: '学时', name: 'hours', type: 'number', hint: '支部委员会审查前须累计 24 学时或 3 天' }),
+    field({ label: '天数', name: 'days', type: 'number' }));
+  const names = h('div', { class: 'form-grid' },
+    field({ label: '姓名一', name: 'names.0', hint: '正式党员' }), field({ label: '姓名二', name: 'names.1' }));
+  const conclusion = field({ label: '政审结论', name: 'details.conclusion' });
+  const branch = field({ label: '编入的支部或党小组', name: 'details.branch' });
   const months = field({ label: '延长月数', name: 'months', type: 'number', hint: '6 至 12 个月，只能延长一次' });
   const votes = h('div', { class: 'form-grid' },
     field({ label: '应到有表决权党员', name: 'details.entitledVoters', type: 'number' }),
@@ -126,13 +190,16 @@ function stepForm(record, submit) {
     h('div', { class: 'form-grid' },
       field({ label: '步骤', name: 'kind', options, value: likely[0] }),
       field({ label: '日期', name: 'on', type: 'date', value: today(), hint: '可补录过去的日期，同样按规则检查' })),
-    hours, months, votes, notes,
+    hours, names, conclusion, branch, months, votes, notes,
     h('div', { class: 'form-actions' }, button));
   const kind = form.querySelector('select[name="kind"]');
   const showFor = () => {
     hours.hidden = kind.value !== 'training';
     months.hidden = kind.value !== 'extension';
-    votes.hidden = kind.value !== 'branch_meeting';
+    votes.hidden = !MEETINGS.includes(kind.value);
+    names.hidden = !NAMED[kind.value];
+    conclusion.hidden = kind.value !== 'political_review';
+    branch.hidden = kind.value !== 'assignment';
   };
   kind.addEventListener('change', showFor);
   showFor();
@@ -143,11 +210,15 @@ function stepForm(record, submit) {
     const value = (name) => form.querySelector(`[name="${name}"]`).value.trim();
     const body = { kind: kind.value, on: value('on') };
     if (kind.value === 'training' && value('hours')) body.hours = Number(value('hours'));
+    if (kind.value === 'training' && value('days')) body.days = Number(value('days'));
     if (kind.value === 'extension' && value('months')) body.months = Number(value('months'));
     const details = {};
-    if (kind.value === 'branch_meeting') {
+    if (MEETINGS.includes(kind.value)) {
       for (const k of ['entitledVoters', 'present', 'yesVotes']) if (value(`details.${k}`)) details[k] = Number(value(`details.${k}`));
     }
+    if (NAMED[kind.value]) details[NAMED[kind.value]] = [value('names.0'), value('names.1')].filter(Boolean);
+    if (kind.value === 'political_review') details.conclusion = value('details.conclusion');
+    if (kind.value === 'assignment' && value('details.branch')) details.branch = value('details.branch');
     if (value('details.notes')) details.notes = value('details.notes');
     if (Object.keys(details).length) body.details = details;
     try {
@@ -159,6 +230,9 @@ function stepForm(record, submit) {
   });
   return form;
 }
+
+const MEETINGS = ['branch_meeting', 'conversion_meeting'];
+const NAMED = { sponsors: 'sponsors', contacts: 'contacts' };
 
 function fmt(n) {
   return Number(n ?? 0).toLocaleString('zh-CN', { maximumFractionDigits: 1 });

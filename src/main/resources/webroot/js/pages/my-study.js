@@ -1,5 +1,5 @@
 // 学习进度 (streamers): my points, streak and what remains, every study item with whether I finished it, and
-// recording what I studied (minutes, finished or not). Points come on an item's first completion, at most 30 a day.
+// studying an item here: its text or link opens, heartbeats time it, and it completes by its duration or its quiz.
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { busy, empty, errorNotice, loading, notice } from '../ui.js';
@@ -50,28 +50,66 @@ export async function render(root) {
     }
   }
 
+  // The open item beats every 30 s; the server times the study by its own clock, so the page never sends minutes.
+  let open = null;
+
   function row(item, done) {
-    const minutes = h('input', { type: 'number', min: 0, max: 600, value: item.minutes, 'aria-label': `「${item.title}」学习分钟数`, class: 'minutes' });
-    const finished = h('input', { type: 'checkbox', checked: !done, 'aria-label': `「${item.title}」已学完` });
-    const button = h('button', { class: 'btn small primary', type: 'button' }, '记录学习');
-    button.addEventListener('click', async () => {
+    const button = h('button', { class: 'btn small primary', type: 'button' }, done ? '再次学习' : '开始学习');
+    const panel = h('div', { class: 'study-panel', 'data-testid': `study-panel-${item.id}` });
+    button.addEventListener('click', () => openItem(item, panel));
+    return h('tr', { dataset: { item: item.id } },
+      h('td', { 'data-label': '内容' }, item.title, panel),
+      h('td', { 'data-label': '类型' }, label(STUDY_KINDS, item.kind)),
+      h('td', { 'data-label': '时长' }, `${item.minutes} 分钟${item.classHours ? ` / ${item.classHours} 学时` : ''}`),
+      h('td', { 'data-label': '积分' }, item.points),
+      h('td', { 'data-label': '我的进度' }, done ? h('span', { class: 'tag active' }, '已完成') : h('span', { class: 'tag warn' }, '未完成')),
+      h('td', { class: 'actions record-progress' }, button));
+  }
+
+  async function openItem(item, panel) {
+    close();
+    const timer = h('span', { class: 'study-timer' }, '已学习 0 分钟');
+    const choices = (item.quiz ?? []).map((q, i) => h('fieldset', {}, h('legend', {}, q.question),
+      q.options.map((o, k) => h('label', {}, h('input', { type: 'radio', name: `quiz-${item.id}-${i}`, value: k }), ' ', o))));
+    const finish = h('button', { class: 'btn small primary', type: 'button' }, item.quiz?.length ? '提交测验' : '学完');
+    const stop = h('button', { class: 'btn small', type: 'button' }, '结束学习');
+    mount(panel,
+      item.body ? h('div', { class: 'study-body' }, item.body) : null,
+      item.contentUrl ? h('a', { href: item.contentUrl, target: '_blank', rel: 'noopener' }, '打开学习内容') : null,
+      ...choices, h('div', {}, timer, ' ', finish, ' ', stop));
+    const beat = async () => {
+      if (!panel.isConnected) { close(); return; }
       try {
-        const result = await busy(button, () => api.post('/study/progress',
-          { itemId: item.id, minutes: Number(minutes.value || 0), completed: finished.checked }));
+        const r = await api.post(`/study/items/${item.id}/heartbeat`, {});
+        timer.textContent = `已学习 ${Math.floor(r.seconds / 60)} 分钟（需 ${Math.ceil(r.requiredSeconds / 60)} 分钟${r.quiz ? '，或答对测验' : ''}）`;
+      } catch (error) {
+        mount(messages, errorNotice(error));
+      }
+    };
+    open = { panel, interval: setInterval(beat, 30000) };
+    await beat();
+    const record = async (completed, button) => {
+      const answers = choices.map((f) => Number(f.querySelector('input:checked')?.value ?? -1));
+      try {
+        const body = { itemId: item.id, completed };
+        if (completed && answers.length) body.answers = answers;
+        const result = await busy(button, () => api.post('/study/progress', body));
+        close();
         await refresh();
         mount(messages, notice('success', outcome(item, result)));
       } catch (error) {
         mount(messages, errorNotice(error));
       }
-    });
-    return h('tr', { dataset: { item: item.id } },
-      h('td', { 'data-label': '内容' }, item.title),
-      h('td', { 'data-label': '类型' }, label(STUDY_KINDS, item.kind)),
-      h('td', { 'data-label': '时长' }, `${item.minutes} 分钟${item.classHours ? ` / ${item.classHours} 学时` : ''}`),
-      h('td', { 'data-label': '积分' }, item.points),
-      h('td', { 'data-label': '我的进度' }, done ? h('span', { class: 'tag active' }, '已完成') : h('span', { class: 'tag warn' }, '未完成')),
-      h('td', { class: 'actions record-progress' },
-        h('label', {}, minutes, ' 分钟'), ' ', h('label', {}, finished, ' 学完'), ' ', button));
+    };
+    finish.addEventListener('click', () => record(true, finish));
+    stop.addEventListener('click', () => record(false, stop));
+  }
+
+  function close() {
+    if (!open) return;
+    clearInterval(open.interval);
+    mount(open.panel);
+    open = null;
   }
 }
 
@@ -89,7 +127,7 @@ async function allItems() {
 function outcome(item, r) {
   const what = `已记录「${item.title}」学习 ${r.minutes} 分钟`;
   if (r.alreadyCompleted) return `${what}。该内容此前已完成，不重复计分。`;
-  if (!r.completed) return `${what}。学完后勾选「学完」即可获得积分。`;
-  if (r.pointsCapped) return `${what}，获得 ${r.pointsAwarded} 积分（今日已达每日上限 ${r.dailyCap} 分）。`;
+  if (!r.completed) return `${what}。学满时长（或答对测验）后点「学完」即可获得积分。`;
+  if (r.pointsCapped) return `${what}，获得 ${r.pointsAwarded} 积分（已达今日该类学习上限 ${r.actionCap} 分或每日上限 ${r.dailyCap} 分）。`;
   return `${what}，获得 ${r.pointsAwarded} 积分，今日共 ${r.pointsThatDay} 分。`;
 }

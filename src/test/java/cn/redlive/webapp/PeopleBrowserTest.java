@@ -167,12 +167,14 @@ class PeopleBrowserTest {
   }
 
   @Test
-  @DisplayName("a streamer records a finished study item and sees the points, the item done and what remains")
+  @DisplayName("a streamer opens a study item, answers its quiz and sees the points, the item done and what remains")
   void myStudy() {
     People.LoggedIn me = people.streamerWithLogin();
     String title = TestApp.uniqueName("学习《枸杞产业振兴》");
     Reply item = api.post("/api/v1/study/items").as(people.managerToken()).json(new JsonObject()
-        .put("title", title).put("kind", "article").put("minutes", 15).put("points", 5)).send();
+        .put("title", title).put("kind", "article").put("minutes", 15).put("points", 5).put("body", "枸杞产业……")
+        .put("quiz", new io.vertx.core.json.JsonArray().add(new JsonObject().put("question", "宁夏的红色果实是？")
+            .put("options", new io.vertx.core.json.JsonArray().add("苹果").add("枸杞")).put("answer", 1)))).send();
     assertEquals(201, item.status(), item::toString);
     long itemId = item.json().getLong("id");
 
@@ -183,8 +185,13 @@ class PeopleBrowserTest {
       Locator row = page.locator("tr[data-item='" + itemId + "']");
       assertThat(row).containsText("未完成");
 
-      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录学习")).click();
-      assertThat(page.getByTestId("study-messages")).containsText("获得 5 积分");
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开始学习")).click();
+      assertThat(row).containsText("枸杞产业");
+      row.getByLabel("枸杞").check();
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交测验")).click();
+      // the answer is checked and the page reloads the summary and items: slower than the default wait on a busy machine
+      assertThat(page.getByTestId("study-messages")).containsText("获得 5 积分",
+          new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
       assertThat(page.locator("tr[data-item='" + itemId + "']")).containsText("已完成");
       assertThat(page.getByTestId("study-points")).containsText("今日 5 / 30");
       assertThat(page.getByTestId("study-streak")).containsText("1 天");
