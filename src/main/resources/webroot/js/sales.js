@@ -11,7 +11,10 @@ export function growthText(growth) {
   if (!growth) return '—';
   if (growth.new) return '新增';
   if (growth.growthBp === null || growth.growthBp === undefined) return '—';
-  return `${growth.growthBp > 0 ? '+' : ''}${percent(growth.growthBp)}`;
+  // 红涨绿跌: a rise reads ▲ in red, a fall ▼ in green (the colours are in .growth.up / .growth.down)
+  if (growth.growthBp > 0) return `▲ ${percent(growth.growthBp)}`;
+  if (growth.growthBp < 0) return `▼ ${percent(-growth.growthBp)}`;
+  return percent(0);
 }
 
 export function growthTag(growth) {

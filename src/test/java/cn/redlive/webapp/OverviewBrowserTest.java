@@ -94,4 +94,36 @@ class OverviewBrowserTest {
       web.screenshot("phone-manager-accounts");
     }
   }
+
+  @Test
+  @DisplayName("growth on the overview reads 红涨绿跌: a rise ▲ in red, a fall ▼ in green, as every growth figure the page shows")
+  void risesRedFallsGreen() {
+    Api.NewUser manager = api.newUser("manager");
+    try (WebApp web = WebApp.onLaptop(api.baseUrl())) {
+      web.logIn(manager.username(), manager.password());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> seen = (Map<String, Object>) web.page().evaluate("""
+          async () => {
+            const { growthTag } = await import('/js/sales.js');
+            const probe = document.createElement('div');
+            probe.append(growthTag({ growthBp: 1250, previousFen: 100 }), growthTag({ growthBp: -830, previousFen: 100 }));
+            document.querySelector('main').append(probe);
+            const [up, down] = probe.children;
+            const shown = [...document.querySelectorAll('main .growth.up, main .growth.down')].map((g) =>
+              [g.classList.contains('up'), g.textContent, getComputedStyle(g).color]);
+            return { up: up.textContent, upColor: getComputedStyle(up).color,
+              down: down.textContent, downColor: getComputedStyle(down).color, shown };
+          }""");
+      org.junit.jupiter.api.Assertions.assertEquals("▲ 12.50%", seen.get("up"));
+      org.junit.jupiter.api.Assertions.assertEquals("rgb(179, 18, 28)", seen.get("upColor"), "a rise in the base's red");
+      org.junit.jupiter.api.Assertions.assertEquals("▼ 8.30%", seen.get("down"));
+      org.junit.jupiter.api.Assertions.assertEquals("rgb(23, 112, 61)", seen.get("downColor"), "a fall in green");
+      for (Object figure : (java.util.List<?>) seen.get("shown")) {
+        java.util.List<?> f = (java.util.List<?>) figure;
+        boolean rise = (Boolean) f.get(0);
+        assertTrue(String.valueOf(f.get(1)).startsWith(rise ? "▲" : "▼"), "every growth figure: " + f);
+        org.junit.jupiter.api.Assertions.assertEquals(rise ? "rgb(179, 18, 28)" : "rgb(23, 112, 61)", f.get(2), f.toString());
+      }
+    }
+  }
 }
