@@ -20,22 +20,27 @@ UPDATE enterprises SET resident = true, incubation_start = date '2024-03-01' WHE
 INSERT INTO products (brand_id, sku, name, category, origin, price_fen, commission_bp, status)
 SELECT b.id, 'BENCH-' || g, '压测商品' || g, '枸杞', '宁夏', 9900, 1500, 'approved'
   FROM generate_series(1, 100) g JOIN brands b ON b.name = '压测品牌' || (1 + g % 20);
-CREATE TEMP TABLE bench_ids AS
-SELECT array_agg(id ORDER BY id) AS streamers FROM accounts WHERE username LIKE 'bench-streamer-%';
+-- Streamer accounts numbered 0..n-1 to join on (an array subscript detoasts the whole array on every row: at
+-- 100,000 streamers that is 800 kB per order, and the seed ran for hours)
+CREATE TEMP TABLE bench_streamers AS
+SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id AS account_id FROM accounts WHERE username LIKE 'bench-streamer-%';
+CREATE UNIQUE INDEX ON bench_streamers (n);
+ANALYZE bench_streamers;
 -- 15,000 ended sessions over the two years, whatever the number of streamers, and one live session that
 -- settlement flushes every 2 s while the load runs
 INSERT INTO live_sessions (streamer_account_id, title, planned_start, planned_end, status, started_at, ended_at, created_by)
 SELECT a, '压测直播', t, t + interval '2 hours', 'ended', t, t + interval '2 hours', a
-  FROM (SELECT i.streamers[1 + (g * 7919) % :streamers] AS a, now() - (g % 700) * interval '1 day' - (g % 24) * interval '1 hour' AS t
-          FROM generate_series(1, 15000) g, bench_ids i) s;
+  FROM (SELECT b.account_id AS a, now() - (g % 700) * interval '1 day' - (g % 24) * interval '1 hour' AS t
+          FROM generate_series(1, 15000) g JOIN bench_streamers b ON b.n = (g::bigint * 7919) % :streamers) s;
 INSERT INTO live_session_results (session_id, unique_viewers, views, buyers, orders, gmv_fen, conversion_bp, uv_value_fen, final)
 SELECT id, 500 + id % 3000, 800 + id % 5000, 20 + id % 90, 25 + id % 100, 200000 + (id * 7919) % 900000, 0, 0, true
   FROM live_sessions WHERE title = '压测直播';
 INSERT INTO live_sessions (streamer_account_id, title, planned_start, planned_end, status, started_at, created_by)
-SELECT i.streamers[1], '压测直播中', now() - interval '1 hour', now() + interval '3 hours', 'live', now() - interval '1 hour', i.streamers[1]
-  FROM bench_ids i;
+SELECT b.account_id, '压测直播中', now() - interval '1 hour', now() + interval '3 hours', 'live', now() - interval '1 hour', b.account_id
+  FROM bench_streamers b WHERE b.n = 0;
 -- the orders: through the ledger's triggers, as every writer; a 2% tail of refunds follows
-CREATE TEMP TABLE bench_products AS SELECT array_agg(id ORDER BY id) AS products FROM products WHERE sku LIKE 'BENCH-%';
+CREATE TEMP TABLE bench_products AS
+SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id AS product_id FROM products WHERE sku LIKE 'BENCH-%';
 -- Bulk load: attribution is computed here set-wise, exactly as the row trigger would (team at the time of sale,
 -- brand and enterprise of the product, Asia/Shanghai day), because a million trigger calls take minutes; the
 -- statement-level rollup trigger stays on and builds sales_daily / sales_streamer_daily from this one statement.
@@ -44,11 +49,12 @@ INSERT INTO sales_orders (order_id, streamer_account_id, streamer_id, team_id, p
                           quantity, amount_fen, channel, ordered_at, business_day)
 SELECT o.order_id, o.account_id, st.id, m.team_id, o.product_id, pr.brand_id, b.enterprise_id, o.quantity, o.amount_fen,
        o.channel, o.ordered_at, (o.ordered_at AT TIME ZONE 'Asia/Shanghai')::date
-  FROM (SELECT 'bench-' || g AS order_id, i.streamers[1 + g % :streamers] AS account_id, p.products[1 + (g * 7) % 100] AS product_id,
+  FROM (SELECT 'bench-' || g AS order_id, bs.account_id, bp.product_id,
                1 + g % 3 AS quantity, 1000 + (g * 37) % 20000 AS amount_fen,
                (ARRAY['live', 'live', 'douyin', 'taobao'])[1 + g % 4] AS channel,
                now() - ((g::bigint * 104729) % (730 * 86400)) * interval '1 second' AS ordered_at
-          FROM generate_series(1, :orders) g, bench_ids i, bench_products p) o
+          FROM generate_series(1, :orders) g
+          JOIN bench_streamers bs ON bs.n = g % :streamers JOIN bench_products bp ON bp.n = (g * 7) % 100) o
   JOIN streamers st ON st.account_id = o.account_id
   JOIN team_memberships m ON m.streamer_id = st.id AND m.from_at <= o.ordered_at AND (m.until_at IS NULL OR m.until_at > o.ordered_at)
   JOIN products pr ON pr.id = o.product_id JOIN brands b ON b.id = pr.brand_id;
