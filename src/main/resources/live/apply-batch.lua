@@ -13,10 +13,15 @@
 --   seen:     it joined or beat at least once (a unique viewer)
 --   A credited, gone, unseen | B credited, gone, seen | C credited, present | D present | E gone, seen
 -- so that every set below is one run of arguments: credited A-C, seen B-E, present C-D, gone A-B and E.
--- Returns {status, gmv}: status 1 applied, 0 duplicate batch (sequence already seen), -1 session not live; gmv is
+-- Returns {status, gmv}: status 1 applied, 0 duplicate batch (sequence already seen), -1 session not live, -2 no
+-- state at all (Redis lost it: the caller rebuilds it from PostgreSQL, see restore-session.lua); gmv is
 -- the session's GMV after an applied share with orders or a duplicate, 0 after an applied share without orders.
 -- Replays (a retried batch, or Lettuce re-sending after a reconnect) hit the sequence check and change nothing.
-if redis.call('HGET', KEYS[1], 'status') ~= 'live' then
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then
+  return {-2, 0}
+end
+if status ~= 'live' then
   return {-1, 0}
 end
 local seq = tonumber(ARGV[2])

@@ -139,7 +139,7 @@ public final class RedLiveApp {
           LiveFeature live = new LiveFeature(vertx, pool, redis, registry,
               FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
           services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              people, live, new Health(pool, redis, draining), brands, products,
+              people, live, new Health(pool, redis, draining, live::liveStateReport), brands, products,
               new CatalogImports(vertx, pool, brands), selections,
               SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), clock),
               new HttpMetrics(registry), WebAssets.create(vertx));

@@ -30,8 +30,11 @@ final class IngestService {
   private final SessionCache sessions;
   private final LiveCounters counters;
   private final LiveMeters meters;
+  private final LiveStateRestore restore;
 
-  IngestService(SessionRepository repository, SessionCache sessions, LiveCounters counters, LiveMeters meters) {
+  IngestService(SessionRepository repository, SessionCache sessions, LiveCounters counters, LiveMeters meters,
+                LiveStateRestore restore) {
+    this.restore = restore;
     this.ledger = new OrderLedger(repository);
     this.sessions = sessions;
     this.counters = counters;
@@ -41,6 +44,7 @@ final class IngestService {
   Future<JsonObject> ingest(String producerId, long sequence, JsonArray raw) {
     Instant now = Instant.now();
     List<LiveEvent.Rejection> rejected = new ArrayList<>();
+    Set<Long> restored = new java.util.TreeSet<>();
     List<LiveEvent> events = parse(raw, now, rejected);
     Set<Long> sessionIds = new HashSet<>();
     events.forEach(e -> sessionIds.add(e.sessionId()));
@@ -63,7 +67,7 @@ final class IngestService {
           List<LiveEvent> fresh = events.stream().filter(e -> !replayed.contains(e.sessionId())).toList();
           List<LiveEvent> admissible = admissible(fresh, lookups, rejected);
           return writeOrders(admissible, producerId, sequence, rejected)
-              .compose(countable -> applyToRedis(countable, producerId, sequence, now, rejected))
+              .compose(countable -> applyToRedis(countable, producerId, sequence, now, rejected, restored))
               .map(allReplayed -> allReplayed || (fresh.isEmpty() && !replayed.isEmpty()));
         })
         .map(duplicate -> {
@@ -72,7 +76,9 @@ final class IngestService {
           JsonArray rejections = new JsonArray();
           rejected.stream().sorted(java.util.Comparator.comparingInt(LiveEvent.Rejection::index))
               .forEach(r -> rejections.add(r.toJson()));
-          return new JsonObject().put("accepted", accepted).put("rejected", rejections).put("duplicateBatch", duplicate);
+          JsonObject answer = new JsonObject().put("accepted", accepted).put("rejected", rejections)
+              .put("duplicateBatch", duplicate);
+          return restored.isEmpty() ? answer : answer.put("liveStateRebuilt", LiveStateRestore.answer(restored));
         });
   }
 
@@ -147,19 +153,43 @@ final class IngestService {
     });
   }
 
+  /**
+   * Applies one session's share; when Redis has no state for the session (it lost its data), rebuilds it from
+   * PostgreSQL and applies again, noting the session in {@code restored} for the answer.
+   */
+  private Future<LiveCounters.Applied> applyRestoring(long sessionId, String producerId, long sequence,
+                                                      List<LiveEvent> events, Instant now, Set<Long> restored) {
+    return counters.apply(sessionId, producerId, sequence, events, now.toEpochMilli()).compose(applied -> {
+      if (applied.outcome() != LiveCounters.Outcome.STATE_LOST) return Future.succeededFuture(applied);
+      return restore.restore(sessionId, producerId, sequence, now)
+          .compose(rebuilt -> {
+            synchronized (restored) {
+              restored.add(sessionId);
+            }
+            return counters.apply(sessionId, producerId, sequence, events, now.toEpochMilli());
+          })
+          // still no state: the session is gone from PostgreSQL too (or Redis lost it again); nothing counted
+          .map(again -> again.outcome() == LiveCounters.Outcome.STATE_LOST
+              ? new LiveCounters.Applied(LiveCounters.Outcome.NOT_LIVE, 0) : again);
+    });
+  }
+
   /** Applies each session's events in one script call; answers whether the whole batch was a replay. */
   private Future<Boolean> applyToRedis(List<LiveEvent> events, String producerId, long sequence, Instant now,
-                                       List<LiveEvent.Rejection> rejected) {
+                                       List<LiveEvent.Rejection> rejected, Set<Long> restored) {
     Map<Long, List<LiveEvent>> bySession = new LinkedHashMap<>();
     events.forEach(e -> bySession.computeIfAbsent(e.sessionId(), id -> new ArrayList<>()).add(e));
     if (bySession.isEmpty()) return Future.succeededFuture(false);
     LocalDate day = LocalDate.ofInstant(now, BUSINESS_ZONE);
     List<Future<LiveCounters.Outcome>> outcomes = new ArrayList<>();
     bySession.forEach((sessionId, sessionEvents) -> outcomes.add(
-        counters.apply(sessionId, producerId, sequence, sessionEvents, now.toEpochMilli()).compose(applied -> {
+        applyRestoring(sessionId, producerId, sequence, sessionEvents, now, restored).compose(applied -> {
           if (applied.outcome() == LiveCounters.Outcome.NOT_LIVE) {
-            sessionEvents.forEach(e -> rejected.add(new LiveEvent.Rejection(e.index(), e.eventId(), "session-not-live",
-                "session " + sessionId + " is not live")));
+            // the session ended between the ledger write and now: its orders are in the ledger, which settlement
+            // counts, so they stay accepted; only the rest is refused
+            sessionEvents.stream().filter(e -> e.type() != LiveEvent.Type.ORDER)
+                .forEach(e -> rejected.add(new LiveEvent.Rejection(e.index(), e.eventId(), "session-not-live",
+                    "session " + sessionId + " is not live")));
             return Future.succeededFuture(applied.outcome());
           }
           // GMV moves only with orders, so only a share holding orders (or its replay, which repairs a leaderboard

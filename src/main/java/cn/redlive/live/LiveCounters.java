@@ -19,9 +19,10 @@ final class LiveCounters {
 
   private static final LuaScript APPLY = LuaScript.fromClasspath("live/apply-batch.lua");
   private static final LuaScript SAMPLE = LuaScript.fromClasspath("live/sample-viewers.lua");
+  private static final LuaScript RESTORE = LuaScript.fromClasspath("live/restore-session.lua");
 
   /** What happened to one session's share of a batch. */
-  enum Outcome { APPLIED, DUPLICATE_BATCH, NOT_LIVE }
+  enum Outcome { APPLIED, DUPLICATE_BATCH, NOT_LIVE, STATE_LOST }
 
   record Applied(Outcome outcome, long gmvFen) {
   }
@@ -45,6 +46,22 @@ final class LiveCounters {
     return redis.call(r -> r.hset(new LiveKeys(sessionId).meta(), "status", LiveSession.ENDED)).mapEmpty();
   }
 
+  /** Whether Redis still holds the session's state (its meta key); false after Redis lost its data. */
+  Future<Boolean> hasState(long sessionId) {
+    return redis.call(r -> r.exists(new LiveKeys(sessionId).meta())).map(n -> n > 0);
+  }
+
+  /** Rebuilds a session's state unless it is there (see restore-session.lua); answers whether it rebuilt. */
+  Future<Boolean> restore(LiveSession session, SessionRepository.LostState state, long nowMillis) {
+    LiveKeys keys = new LiveKeys(session.id());
+    List<String> args = new ArrayList<>(List.of(session.status(), Long.toString(session.streamerAccountId()),
+        Long.toString(nowMillis), Integer.toString(state.counters().size())));
+    state.counters().forEach((name, value) -> { args.add(name); args.add(Long.toString(value)); });
+    state.sequences().forEach((producer, sequence) -> { args.add(producer); args.add(Long.toString(sequence)); });
+    return redis.eval(RESTORE, new String[] {keys.meta(), keys.counters(), keys.producerSequences()},
+        args.toArray(String[]::new)).map(result -> (Long) result.get(0) == 1L);
+  }
+
   /** The last batch sequence applied for this producer and session, or -1. */
   Future<Long> lastSequence(long sessionId, String producerId) {
     return redis.call(r -> r.hget(new LiveKeys(sessionId).producerSequences(), producerId))
@@ -56,7 +73,8 @@ final class LiveCounters {
     return redis.eval(APPLY, new LiveKeys(sessionId).forBatch(), args).map(result -> {
       long status = (Long) result.get(0);
       long gmv = (Long) result.get(1);
-      Outcome outcome = status == 1 ? Outcome.APPLIED : status == 0 ? Outcome.DUPLICATE_BATCH : Outcome.NOT_LIVE;
+      Outcome outcome = status == 1 ? Outcome.APPLIED : status == 0 ? Outcome.DUPLICATE_BATCH
+          : status == -2 ? Outcome.STATE_LOST : Outcome.NOT_LIVE;
       return new Applied(outcome, gmv);
     });
   }

@@ -14,6 +14,7 @@ public final class LiveFeature {
   private final Vertx vertx;
   private final LiveRoutes routes;
   private final Settlement settlement;
+  private final LiveStateRestore restore;
   private long flushTimer = -1;
 
   public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules) {
@@ -21,11 +22,18 @@ public final class LiveFeature {
     SessionRepository repository = new SessionRepository(pool);
     SessionCache cache = new SessionCache(repository);
     LiveCounters counters = new LiveCounters(redis);
-    this.settlement = new Settlement(repository, counters);
+    LiveStateRestore restore = new LiveStateRestore(repository, counters);
+    this.restore = restore;
+    this.settlement = new Settlement(repository, counters, restore);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
-    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry));
+    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore);
     this.routes = new LiveRoutes(sessions, ingest, counters, repository, new LivePush(vertx, counters),
         new Leaderboard(counters, repository));
+  }
+
+  /** For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost. */
+  public io.vertx.core.json.JsonObject liveStateReport() {
+    return restore.report();
   }
 
   public void register(ApiRoutes api) {

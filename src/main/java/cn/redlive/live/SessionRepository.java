@@ -134,6 +134,36 @@ final class SessionRepository {
 
   private static final String RESULTS = "SELECT * FROM live_session_results WHERE session_id = $1";
 
+  private static final String SETTLED = "SELECT 1 FROM live_session_results WHERE session_id = $1 AND final";
+
+  /**
+   * What rebuilding a session's lost Redis state starts from: the last flushed figures and the ledger's orders,
+   * leaving out the orders of the batch being applied ($2 producer, $3 sequence), which that batch then counts.
+   */
+  private static final String RESTORE_COUNTERS = """
+      SELECT coalesce(r.peak_viewers, 0) AS peak, coalesce(r.views, 0) AS views, coalesce(r.likes, 0) AS likes,
+             coalesce(r.new_fans, 0) AS fans, coalesce(r.comments, 0) AS comments, coalesce(r.shares, 0) AS shares,
+             coalesce(r.watch_seconds, 0) * 1000 AS watch_ms, o.orders, o.gmv
+        FROM (SELECT count(*) AS orders, coalesce(sum(amount_fen), 0) AS gmv FROM sales_orders
+               WHERE session_id = $1 AND kind = 'order'
+                 AND NOT (producer_id IS NOT DISTINCT FROM $2 AND batch_sequence IS NOT DISTINCT FROM $3)) o
+        LEFT JOIN live_session_results r ON r.session_id = $1
+      """;
+
+  /** The highest batch sequence each producer brought orders with, but the batch being applied. */
+  private static final String RESTORE_SEQUENCES = """
+      SELECT producer_id, max(batch_sequence) AS sequence FROM sales_orders
+       WHERE session_id = $1 AND producer_id IS NOT NULL AND batch_sequence IS NOT NULL
+         AND NOT (producer_id = $2 AND batch_sequence = $3)
+       GROUP BY producer_id
+      """;
+
+  /** Ended sessions whose final figures are not written yet (their settlement failed, Redis being down, say). */
+  private static final String UNSETTLED = """
+      SELECT s.id FROM live_sessions s LEFT JOIN live_session_results r ON r.session_id = s.id
+       WHERE s.status = 'ended' AND r.final IS NOT TRUE AND s.ended_at > now() - interval '7 days'
+      """;
+
   private static final String OWNERS = """
       SELECT s.id, s.streamer_account_id, s.team_id, a.display_name
         FROM live_sessions s JOIN accounts a ON a.id = s.streamer_account_id WHERE s.id = ANY($1::bigint[])
@@ -279,6 +309,40 @@ final class SessionRepository {
         f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.views(), f.likes(), f.newFans(), f.comments(), f.shares(),
         f.orders(), f.buyers(), f.gmvFen(), f.refundFen(), f.watchSeconds(), f.avgWatchSeconds(), f.conversionBp(),
         f.uvValueFen(), finalFigures})).mapEmpty();
+  }
+
+  /** The state to rebuild in Redis: counter name to value, and producer to last sequence. */
+  record LostState(java.util.Map<String, Long> counters, java.util.Map<String, Long> sequences) {
+  }
+
+  Future<LostState> lostState(long sessionId, String applyingProducer, long applyingSequence) {
+    Tuple params = Tuple.of(sessionId, applyingProducer, applyingSequence);
+    Future<java.util.Map<String, Long>> counters = pool.preparedQuery(RESTORE_COUNTERS).execute(params).map(rows -> {
+      Row row = rows.iterator().next();
+      java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+      for (String name : List.of("peak", "views", "likes", "fans", "comments", "shares", "watch_ms", "orders", "gmv")) {
+        values.put(name, row.getLong(name));
+      }
+      return values;
+    });
+    Future<java.util.Map<String, Long>> sequences = pool.preparedQuery(RESTORE_SEQUENCES).execute(params).map(rows -> {
+      java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+      rows.forEach(row -> values.put(row.getString("producer_id"), row.getLong("sequence")));
+      return values;
+    });
+    return Future.all(counters, sequences).map(v -> new LostState(counters.result(), sequences.result()));
+  }
+
+  Future<Boolean> isSettled(long sessionId) {
+    return pool.preparedQuery(SETTLED).execute(Tuple.of(sessionId)).map(rows -> rows.size() == 1);
+  }
+
+  Future<List<Long>> unsettledSessionIds() {
+    return pool.query(UNSETTLED).execute().map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getLong("id")));
+      return ids;
+    });
   }
 
   Future<Optional<SessionFigures>> results(long sessionId) {

@@ -76,14 +76,23 @@ final class SessionService {
     });
   }
 
-  /** Ends the session, then settles it; ending twice answers 422 and changes nothing. */
+  /**
+   * Ends the session, then settles it. An end whose settlement failed (Redis down: 503) can be sent again and
+   * finishes the settlement; ending a settled session answers 422 and changes nothing.
+   */
   Future<LiveSession> end(long id) {
     return repository.end(id).compose(ended -> {
-      if (!ended) return get(id).compose(s -> Future.failedFuture(ProblemException.ruleViolated("session-not-live",
-          "Only a live session can end; this one is " + s.status() + ".")));
+      if (!ended) return get(id).compose(s -> LiveSession.ENDED.equals(s.status())
+          ? repository.isSettled(id).compose(settled -> settled
+              ? Future.failedFuture(notLive(s)) : settlement.settleFinal(id).compose(v -> get(id)))
+          : Future.failedFuture(notLive(s)));
       cache.forget(id);
-      return counters.markEnded(id).compose(v -> settlement.settleFinal(id)).compose(v -> get(id));
+      return settlement.settleFinal(id).compose(v -> get(id));
     });
+  }
+
+  private static ProblemException notLive(LiveSession s) {
+    return ProblemException.ruleViolated("session-not-live", "Only a live session can end; this one is " + s.status() + ".");
   }
 
   private Future<Void> requireStreamer(long accountId) {

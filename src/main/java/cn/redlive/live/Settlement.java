@@ -21,27 +21,41 @@ final class Settlement {
 
   private final SessionRepository repository;
   private final LiveCounters counters;
+  private final LiveStateRestore restore;
 
-  Settlement(SessionRepository repository, LiveCounters counters) {
+  Settlement(SessionRepository repository, LiveCounters counters, LiveStateRestore restore) {
     this.repository = repository;
     this.counters = counters;
+    this.restore = restore;
   }
 
+  /**
+   * Flushes live sessions (after rebuilding a state Redis lost, so a flush never writes its zeros over the figures
+   * PostgreSQL has) and settles ended sessions whose settlement failed, once Redis answers again.
+   */
   Future<Void> flushLive() {
-    return repository.liveSessionIds().compose(ids -> {
+    Future<Void> unsettled = repository.unsettledSessionIds().compose(ids ->
+        Future.join(ids.stream().map(this::settleFinal).toList()).mapEmpty());
+    Future<Void> live = repository.liveSessionIds().compose(ids -> {
       List<Future<Void>> flushes = new ArrayList<>();
       long now = System.currentTimeMillis();
       for (long id : ids) {
-        flushes.add(counters.sampleViewers(id, now)
+        flushes.add(restore.ensure(id, java.time.Instant.ofEpochMilli(now))
+            .compose(v -> counters.sampleViewers(id, now))
             .compose(v -> counters.figures(id))
             .compose(figures -> repository.upsertResults(figures, false)));
       }
       return Future.join(flushes).mapEmpty();
-    }).onFailure(e -> log.warn("live flush failed: {}", e.toString())).mapEmpty();
+    });
+    return Future.join(live, unsettled).onFailure(e -> log.warn("live flush failed: {}", e.toString())).mapEmpty();
   }
 
+  /** Safe to repeat until it succeeds: a settlement cut short by an outage is finished by the next flush. */
   Future<Void> settleFinal(long sessionId) {
-    return counters.sampleViewers(sessionId, System.currentTimeMillis())
+    long now = System.currentTimeMillis();
+    return restore.ensure(sessionId, java.time.Instant.ofEpochMilli(now))
+        .compose(v -> counters.markEnded(sessionId))
+        .compose(v -> counters.sampleViewers(sessionId, now))
         .compose(v -> Future.all(counters.exactFigures(sessionId), repository.ledgerTotals(sessionId)))
         .compose(both -> {
           SessionFigures counted = both.resultAt(0);

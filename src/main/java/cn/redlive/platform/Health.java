@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * /health/live: the process answers. /health/ready: PostgreSQL and Redis both answer within a second, and the
@@ -20,11 +21,18 @@ public final class Health {
   private final Pool pool;
   private final Redis redis;
   private final AtomicBoolean draining;
+  /** What the live feature had to rebuild after Redis lost its data (informational: readiness does not depend on it). */
+  private final Supplier<JsonObject> liveState;
 
   public Health(Pool pool, Redis redis, AtomicBoolean draining) {
+    this(pool, redis, draining, () -> null);
+  }
+
+  public Health(Pool pool, Redis redis, AtomicBoolean draining, Supplier<JsonObject> liveState) {
     this.pool = pool;
     this.redis = redis;
     this.draining = draining;
+    this.liveState = liveState;
   }
 
   public void mount(Router router) {
@@ -43,6 +51,8 @@ public final class Health {
               .put("postgres", postgres.result())
               .put("redis", redisCheck.result())
               .put("server", draining.get() ? "DRAINING" : "UP"));
+      JsonObject live = liveState.get();
+      if (live != null) body.put("liveState", live);
       send(rc, up ? 200 : 503, body);
     });
   }

@@ -78,6 +78,15 @@ class LiveFailuresTest {
         "REDLIVE_AUTH_JWT_SECRET", TestApp.JWT_SECRET,
         "REDLIVE_AUTH_BOOTSTRAP_MANAGER_PASSWORD", TestApp.MANAGER_PASSWORD);
     ServerProcess first = ServerProcess.start(work, "first", port, env);
+    try {
+      killMidSession(first, work, port, env);
+    } finally {
+      // whatever failed above, no child server outlives the test
+      if (first.process().isAlive()) first.kill();
+    }
+  }
+
+  private static void killMidSession(ServerProcess first, Path work, int port, Map<String, String> env) throws Exception {
     Api api = first.api();
     LiveKit live = new LiveKit(api);
     var session = live.liveSession();

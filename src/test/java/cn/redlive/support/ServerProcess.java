@@ -25,7 +25,18 @@ public record ServerProcess(Process process, Path log, Api api) {
     builder.environment().remove("REDLIVE_REDIS_URI");
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start(), log, new Api("http://127.0.0.1:" + port));
-    server.awaitReady();
+    try {
+      server.awaitReady();
+    } catch (RuntimeException | Error notReady) {
+      // a server that never became ready is still this test's child: stop it before failing, never leave it running
+      server.process.destroyForcibly();
+      try {
+        server.process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw notReady;
+    }
     return server;
   }
 
