@@ -14,7 +14,8 @@ export function createShell(appEl, account, { onLogout }) {
         onclick: () => shell.classList.toggle('menu-open'),
       }, '☰ 菜单'),
       h('div', { class: 'title' }, '红色直播间运营平台'),
-      h('div', { class: 'who', 'data-testid': 'who' }, `${account.displayName} · ${roleLabel(account.role)}`),
+      // the menu's heading already names the role: the top bar names only the person (the role on hover)
+      h('div', { class: 'who', 'data-testid': 'who', title: `${account.displayName}（${roleLabel(account.role)}）` }, account.displayName),
       h('a', { class: 'btn link', href: '#/password' }, '修改密码'),
       h('button', { class: 'btn link', type: 'button', onclick: onLogout }, '退出登录')),
     h('aside', { class: 'sidebar' },

@@ -12,7 +12,7 @@ import java.util.List;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@DisplayName("Each role logs in to its own menu")
+@DisplayName("Each role logs in to its own menu, the top bar naming the person and the menu the role")
 class RoleMenusBrowserTest {
 
   private final Api api = TestApp.shared().api();
@@ -44,7 +44,9 @@ class RoleMenusBrowserTest {
 
       assertEquals(home, web.readyPage());
       assertEquals(expected, web.menuTitles());
-      assertThat(web.page().getByTestId("who")).containsText("测试" + role);
+      assertThat(web.page().getByTestId("who")).hasText("测试" + role);
+      assertThat(web.page().locator(".section")).hasText(web.page().getByTestId("who").getAttribute("title")
+          .replaceAll(".*（(.*)）", "$1"));
       for (String title : expected) {
         String pageId = web.menu().getByText(title, new Locator.GetByTextOptions().setExact(true)).getAttribute("data-page");
         web.choose(title, pageId);
