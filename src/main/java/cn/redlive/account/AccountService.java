@@ -43,8 +43,7 @@ public final class AccountService {
     this.tokens = tokens;
     this.throttle = new LoginThrottle(repository, limits.freeFailedLogins());
     this.work = new PasswordWork(vertx, limits.threads(), registry);
-    this.admission = new LoginAdmission(limits.perName(), limits.perAddress(),
-        limits.threads() * LoginLimits.WAITING_PER_THREAD);
+    this.admission = new LoginAdmission(limits.perName(), limits.perAddress(), limits.waitingAtMost());
     this.gate = gate;
     this.news = new AccountNews(broadcast, gate);
     this.clock = clock;

@@ -10,8 +10,13 @@ package cn.redlive.account;
  */
 public record LoginLimits(int freeFailedLogins, int hashingThreads, int perName, int perAddress) {
 
-  /** Logins waiting for or in a check, per hashing thread, before more are refused. */
-  static final int WAITING_PER_THREAD = 16;
+  /**
+   * Logins waiting for or in a check before more are refused: 32 per hashing thread, at least 64. Waiting costs the
+   * event loops nothing, while a refused client that retries at once keeps them busy answering 429s.
+   */
+  int waitingAtMost() {
+    return Math.max(64, threads() * 32);
+  }
 
   int threads() {
     return hashingThreads > 0 ? hashingThreads : PasswordWork.defaultThreads();
