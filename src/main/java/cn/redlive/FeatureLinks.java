@@ -1,6 +1,10 @@
 package cn.redlive;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.brand.Brands;
+import cn.redlive.core.Role;
+import cn.redlive.party.PartyService;
+import cn.redlive.study.StudyService;
 import cn.redlive.live.SessionRules;
 import cn.redlive.report.PeoplePanel;
 import cn.redlive.product.Products;
@@ -21,26 +25,26 @@ final class FeatureLinks {
   }
 
   /** A sales report's view of a streamer: profile, latest screening, Party record and study progress. */
-  static PeoplePanel peoplePanel(PeopleFeatures people, Brands brands) {
+  static PeoplePanel peoplePanel(StreamerService streamers, PartyService party, StudyService study, Brands brands) {
     return new PeoplePanel() {
       @Override
       public Future<JsonObject> reviewOf(long streamerId) {
-        return people.streamers().get(streamerId).compose(streamer -> {
-          var screenings = people.streamers().screenings(streamerId);
-          var party = people.party().record(streamerId);
-          var study = people.study().summary(streamerId, null);
-          return Future.all(screenings, party, study).map(done -> new JsonObject()
+        return streamers.get(streamerId).compose(streamer -> {
+          var screenings = streamers.screenings(streamerId);
+          var record = party.record(streamerId);
+          var progress = study.summary(streamerId, null);
+          return Future.all(screenings, record, progress).map(done -> new JsonObject()
               .put("streamer", streamer.toJson())
               .put("screening", screenings.result().isEmpty() ? null
                   : screenings.result().get(0).toJson()) // newest first
-              .put("party", party.result())
-              .put("study", study.result()));
+              .put("party", record.result())
+              .put("study", progress.result()));
         });
       }
 
       @Override
       public Future<Long> streamerIdOf(long accountId) {
-        return people.streamers().ofAccount(accountId).map(s -> (Long) s.id()).otherwise(e -> null);
+        return streamers.ofAccount(accountId).map(s -> (Long) s.id()).otherwise(e -> null);
       }
 
       @Override
@@ -51,9 +55,15 @@ final class FeatureLinks {
   }
 
   /** Live sessions sell approved products the streamer selected, and belong to the streamer's team at the time. */
-  static SessionRules sessionRules(Products products, SelectionLists selections, StreamerService streamers,
-                                   TeamMembership memberships) {
+  static SessionRules sessionRules(AccountService accounts, Products products, SelectionLists selections,
+                                   StreamerService streamers, TeamMembership memberships) {
     return new SessionRules() {
+      @Override
+      public Future<Boolean> isActiveStreamer(long accountId) {
+        return accounts.get(accountId).map(account -> account.role() == Role.STREAMER && account.active())
+            .otherwise(missing -> false);
+      }
+
       @Override
       public Future<List<String>> refusedProducts(long streamerAccountId, List<Long> productIds) {
         List<Future<String>> checks = new ArrayList<>();

@@ -1,19 +1,11 @@
 package cn.redlive;
 
-import cn.redlive.account.AccountGate;
-import cn.redlive.account.AccountRepository;
+import cn.redlive.platform.BaseDays;
 import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
-import cn.redlive.account.LoginLimits;
-import cn.redlive.account.PasswordHasher;
-import cn.redlive.brand.Brands;
-import cn.redlive.catalog.CatalogImports;
 import cn.redlive.demo.DemoData;
-import cn.redlive.live.LiveFeature;
 import cn.redlive.demo.PeopleDemoData;
 import cn.redlive.demo.SalesDemoData;
-import cn.redlive.product.Products;
-import cn.redlive.selection.SelectionLists;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Broadcast;
 import cn.redlive.platform.Database;
@@ -76,7 +68,7 @@ public final class RedLiveApp {
 
   /** Starts a server on the system clock; blocks the calling thread (never call it on an event loop). */
   public static RedLiveApp start(AppConfig config) {
-    return start(config, Clock.systemUTC());
+    return start(config, BaseDays.WALL);
   }
 
   /** Starts a server whose day rules read {@code clock} (tests pass a fixed or settable one). */
@@ -126,34 +118,27 @@ public final class RedLiveApp {
         }))
         .compose(contract -> vertx.executeBlocking(() -> JwtSecret.resolve(config)).map(secret -> {
           Tokens tokens = new Tokens(vertx, secret, config.tokenTtlMinutes());
-          AccountRepository repository = new AccountRepository(pool);
-          AccountGate gate = new AccountGate(repository);
-          PasswordHasher hasher = new PasswordHasher(config.pbkdf2Iterations());
-          AccountService accounts = new AccountService(vertx, repository, hasher, tokens,
-              new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
-                  config.concurrentLoginsPerAddress()), gate, registry, accountNews, clock);
-          Brands brands = new Brands(pool);
-          Products products = new Products(pool, brands);
-          SelectionLists selections = new SelectionLists(pool, products, brands);
-          PeopleFeatures people = PeopleFeatures.create(pool, accounts, clock);
-          LiveFeature live = new LiveFeature(vertx, pool, redis, registry,
-              FeatureLinks.sessionRules(products, selections, people.streamers(), people.teams().memberships()));
-          services = new Services(config, pool, redis, registry, contract, tokens, gate, accounts,
-              people, live, new Health(pool, redis, draining, live::liveStateReport), brands, products,
-              new CatalogImports(vertx, pool, brands), selections,
-              SalesFeatures.create(pool, FeatureLinks.peoplePanel(people, brands), clock),
+          Features features = Features.wire(vertx, config, pool, redis, registry, tokens, accountNews, clock);
+          services = new Services(config, registry, contract, tokens, features, new Health(pool, redis, draining, features.live()::liveStateReport),
               new HttpMetrics(registry), WebAssets.create(vertx));
           return null;
         }))
-        .compose(v -> services.accounts().reloadRevocations())
-        .compose(v -> FirstManager.ensure(services.accounts(), config.bootstrapManagerUsername(), config.bootstrapManagerPassword()))
-        .compose(v -> services.catalogImports().failAbandoned())
-        .compose(v -> config.demo()
-            ? DemoData.load(pool, services.accounts(), services.brands(), services.products())
-                .compose(loaded -> PeopleDemoData.load(pool, services.people().teams(), services.people().streamers(),
-                    services.people().party(), services.people().study()))
-                .compose(loaded -> SalesDemoData.load(pool))
-            : Future.succeededFuture());
+        .compose(v -> features().account().service().reloadRevocations())
+        .compose(v -> FirstManager.ensure(features().account().service(), config.bootstrapManagerUsername(),
+            config.bootstrapManagerPassword()))
+        .compose(v -> features().catalog().imports().failAbandoned())
+        .compose(v -> config.demo() ? loadDemo(features()) : Future.succeededFuture());
+  }
+
+  private Future<Void> loadDemo(Features f) {
+    return DemoData.load(pool, f.account().service(), f.brand().brands(), f.product().products())
+        .compose(loaded -> PeopleDemoData.load(pool, f.team().teams(), f.streamer().streamers(), f.party().party(),
+            f.study().study(), clock))
+        .compose(loaded -> SalesDemoData.load(pool));
+  }
+
+  private Features features() {
+    return services.features();
   }
 
   private Future<Void> deploy() {
@@ -166,8 +151,8 @@ public final class RedLiveApp {
         }, options)
         .onSuccess(id -> {
           deploymentId = id;
-          services.live().startSettlement();
-          services.people().teams().applyDueMovesEvery(vertx, Duration.ofSeconds(30));
+          features().live().startSettlement();
+          features().team().teams().applyDueMovesEvery(vertx, Duration.ofSeconds(30));
           log.info("RedLive listening on http://{}:{}", config.httpHost(), port());
         })
         .mapEmpty();
@@ -198,7 +183,7 @@ public final class RedLiveApp {
   /** Drains HTTP (in-flight requests finish), closes clients, stops Vert.x, then the embedded servers. Blocks. */
   public void stop() {
     draining.set(true);
-    if (services != null) services.live().stopSettlement();
+    if (services != null) features().live().stopSettlement();
     Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds() + 5L);
     quietly("undeploy", () -> {
       if (deploymentId != null) await(vertx.undeploy(deploymentId), grace);

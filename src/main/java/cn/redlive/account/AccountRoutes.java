@@ -37,7 +37,7 @@ public final class AccountRoutes {
   }
 
   private static Future<Boolean> isSelf(Principal principal, RoutingContext rc) {
-    return Future.succeededFuture(accountId(rc) == principal.accountId());
+    return Future.succeededFuture(QueryParams.pathId(rc, "accountId") == principal.accountId());
   }
 
   private void login(RoutingContext rc) {
@@ -77,24 +77,17 @@ public final class AccountRoutes {
   }
 
   private void get(RoutingContext rc) {
-    Respond.ok(rc, accounts.get(accountId(rc)));
+    Respond.ok(rc, accounts.get(QueryParams.pathId(rc, "accountId")));
   }
 
   private void setEnabled(RoutingContext rc, boolean enabled) {
-    Respond.ok(rc, accounts.setEnabled(accountId(rc), enabled, CurrentPrincipal.of(rc).accountId()));
+    Respond.ok(rc, accounts.setEnabled(QueryParams.pathId(rc, "accountId"), enabled, CurrentPrincipal.of(rc).accountId()));
   }
 
   private void resetPassword(RoutingContext rc) {
-    Respond.ok(rc, accounts.resetPassword(accountId(rc), CurrentPrincipal.of(rc).accountId()));
+    Respond.ok(rc, accounts.resetPassword(QueryParams.pathId(rc, "accountId"), CurrentPrincipal.of(rc).accountId()));
   }
 
-  private static long accountId(RoutingContext rc) {
-    try {
-      return Long.parseLong(rc.pathParam("accountId"));
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalidField("accountId", "must be a whole number");
-    }
-  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();

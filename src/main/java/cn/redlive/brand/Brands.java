@@ -4,7 +4,6 @@ import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,8 @@ public final class Brands {
 
   private final BrandRepository repository;
 
-  public Brands(Pool pool) {
-    this.repository = new BrandRepository(pool);
+  Brands(BrandRepository repository) {
+    this.repository = repository;
   }
 
   /**

@@ -29,9 +29,10 @@ public final class CatalogImports {
   private final WorkerExecutor workers;
   private final BrandCommitQueue commits = new BrandCommitQueue(this::run);
 
-  public CatalogImports(Vertx vertx, Pool pool, Brands brands) {
-    this.repository = new ImportRepository(pool);
-    this.staging = new StagedRows(pool);
+  /** {@code pool} is handed to each run, which writes the products of one batch in its own transaction. */
+  CatalogImports(Vertx vertx, ImportRepository repository, StagedRows staging, Pool pool, Brands brands) {
+    this.repository = repository;
+    this.staging = staging;
     this.pool = pool;
     this.brands = brands;
     this.workers = vertx.createSharedWorkerExecutor("catalog-import", CONCURRENT_IMPORTS, 30, TimeUnit.MINUTES);

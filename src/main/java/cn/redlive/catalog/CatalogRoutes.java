@@ -3,14 +3,11 @@ package cn.redlive.catalog;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.Authenticate;
 import cn.redlive.core.Paging;
-import cn.redlive.web.PathIds;
 import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.file.Path;
@@ -43,18 +40,14 @@ public final class CatalogRoutes {
       Respond.ok(rc, imports.list(CurrentPrincipal.of(rc), paging.size(), paging.offset())
           .map(page -> paging.envelope(page.items(), page.total())));
     });
-    api.handle("getCatalogImport", rc -> Respond.ok(rc, imports.get(CurrentPrincipal.of(rc), PathIds.of(rc, "importId"), ERRORS_SHOWN)));
-    api.handle("downloadCatalogImportErrors", rc -> imports.errorReport(CurrentPrincipal.of(rc), PathIds.of(rc, "importId"))
+    api.handle("getCatalogImport", rc -> Respond.ok(rc, imports.get(CurrentPrincipal.of(rc), QueryParams.pathId(rc, "importId"), ERRORS_SHOWN)));
+    api.handle("downloadCatalogImportErrors", rc -> imports.errorReport(CurrentPrincipal.of(rc), QueryParams.pathId(rc, "importId"))
         .onSuccess(csv -> rc.response()
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"import-" + rc.pathParam("importId") + "-errors.csv\"")
             .end(csv))
         .onFailure(rc::fail));
-  }
-
-  /** Mounts the streamed upload on the root router; call before the /api/v1 sub-router is mounted. */
-  public void mountUpload(Router root, Authenticate authenticate) {
-    root.post(UPLOAD_PATH).handler(authenticate).handler(this::upload);
+    api.stream(UPLOAD_OPERATION, this::upload);
   }
 
   private void upload(RoutingContext rc) {
@@ -65,10 +58,9 @@ public final class CatalogRoutes {
     }
     Long brandId;
     try {
-      String raw = rc.queryParams().get("brandId");
-      brandId = raw == null || raw.isBlank() ? null : Long.valueOf(raw.trim());
-    } catch (NumberFormatException e) {
-      rc.fail(ProblemException.invalidField("brandId", "must be a whole number"));
+      brandId = QueryParams.optionalLong(rc, "brandId");
+    } catch (ProblemException e) {
+      rc.fail(e);
       return;
     }
     String fileName = rc.queryParams().get("fileName");

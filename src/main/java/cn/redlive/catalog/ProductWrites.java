@@ -1,5 +1,6 @@
 package cn.redlive.catalog;
 
+import cn.redlive.report.ReportVersionRepository;
 import cn.redlive.product.ProductBatchWriter;
 import cn.redlive.product.ProductBatchWriter.Outcome;
 import cn.redlive.product.ProductFields;
@@ -55,9 +56,6 @@ final class ProductWrites {
   private static final String IN_FAILED_TRANSACTION = "25P02";
   private static final Outcome NOTHING = new Outcome(0, 0, 0);
 
-  /** Tells the products_report_version trigger that this transaction bumps the version itself (V53). */
-  private static final String BUMPS_AT_COMMIT = "SELECT set_config('redlive.products_version_bumped_at_commit', 'on', true)";
-  private static final String BUMP = "UPDATE report_versions SET version = version + 1 WHERE topic = 'products'";
 
   private final List<Lane> lanes;
   private final Mode mode;
@@ -84,7 +82,7 @@ final class ProductWrites {
         SqlConnection connection = await(pool.getConnection());
         try {
           Transaction transaction = await(connection.begin());
-          await(connection.query(BUMPS_AT_COMMIT).execute());
+          await(ReportVersionRepository.bumpProductsAtCommit(connection));
           // waits here while another import of the brand runs
           if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(Tuple.of(brandId)));
           lanes.add(new Lane(connection, transaction, new InFlight<>(IN_FLIGHT)));
@@ -156,7 +154,7 @@ final class ProductWrites {
       for (int i = lanes.size() - 1; i >= 0; i--) {
         Lane lane = lanes.get(i);
         // only an update can rename: new products appear in no report (V53)
-        if (updated > 0) await(lane.connection().query(BUMP).execute());
+        if (updated > 0) await(ReportVersionRepository.bumpProducts(lane.connection()));
         await(lane.transaction().commit());
       }
     } finally {

@@ -47,8 +47,8 @@ public final class PeopleDemoData {
   }
 
   public static Future<Void> load(Pool pool, TeamService teams, StreamerService streamers, PartyService party,
-                                  StudyService study) {
-    return DemoData.loadOnce(pool, "people-v1", () -> new Loader(pool, teams, streamers, party, study).run());
+                                  StudyService study, Clock clock) {
+    return DemoData.loadOnce(pool, "people-v1", () -> new Loader(pool, teams, streamers, party, study, clock).run());
   }
 
   private static final class Loader {
@@ -57,12 +57,13 @@ public final class PeopleDemoData {
     private final StreamerService streamers;
     private final PartyService party;
     private final StudyService study;
-    private final LocalDate today = BaseDays.today(Clock.systemUTC());
+    private final LocalDate today;
     private final List<Long> teamIds = new ArrayList<>();
     private final List<StudyItem> items = new ArrayList<>();
     private long managerId;
 
-    Loader(Pool pool, TeamService teams, StreamerService streamers, PartyService party, StudyService study) {
+    Loader(Pool pool, TeamService teams, StreamerService streamers, PartyService party, StudyService study, Clock clock) {
+      this.today = BaseDays.today(clock);
       this.pool = pool;
       this.teams = teams;
       this.streamers = streamers;

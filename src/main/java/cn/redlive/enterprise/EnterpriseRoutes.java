@@ -3,7 +3,6 @@ package cn.redlive.enterprise;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.PathIds;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
 
@@ -22,12 +21,12 @@ public final class EnterpriseRoutes {
       Respond.ok(rc, enterprises.listJson(resident == null ? null : Boolean.valueOf(resident)));
     });
     api.handle("createEnterprise", rc -> Respond.json(rc, 201, enterprises.create(ApiRouter.jsonBody(rc))));
-    api.handle("getEnterprise", rc -> Respond.ok(rc, enterprises.get(PathIds.of(rc, "enterpriseId"))));
+    api.handle("getEnterprise", rc -> Respond.ok(rc, enterprises.get(QueryParams.pathId(rc, "enterpriseId"))));
     api.handle("updateEnterprise", rc -> Respond.ok(rc,
-        enterprises.update(PathIds.of(rc, "enterpriseId"), ApiRouter.jsonBody(rc))));
+        enterprises.update(QueryParams.pathId(rc, "enterpriseId"), ApiRouter.jsonBody(rc))));
     api.handle("getEnterpriseGrowth", rc -> Respond.ok(rc,
         enterprises.growth(PeriodParams.monthFromQuery(rc, "month", enterprises.clock()))));
     api.handle("linkEnterpriseBrand", rc -> Respond.noContent(rc,
-        enterprises.linkBrand(PathIds.of(rc, "enterpriseId"), PathIds.of(rc, "brandId"))));
+        enterprises.linkBrand(QueryParams.pathId(rc, "enterpriseId"), QueryParams.pathId(rc, "brandId"))));
   }
 }

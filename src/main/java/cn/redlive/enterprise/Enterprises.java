@@ -9,7 +9,6 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,8 +23,8 @@ public final class Enterprises {
   private final SalesTotals totals;
   private final Clock clock;
 
-  public Enterprises(Pool pool, SalesTotals totals, Clock clock) {
-    this.repository = new EnterpriseRepository(pool);
+  Enterprises(EnterpriseRepository repository, SalesTotals totals, Clock clock) {
+    this.repository = repository;
     this.totals = totals;
     this.clock = clock;
   }

@@ -1,12 +1,13 @@
 package cn.redlive.live;
 
+import cn.redlive.platform.BaseDays;
+import java.time.Clock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,6 @@ import java.util.Set;
  */
 final class IngestService {
 
-  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final OrderLedger ledger;
   private final SessionCache sessions;
@@ -32,8 +32,11 @@ final class IngestService {
   private final LiveMeters meters;
   private final LiveStateRestore restore;
 
+  private final Clock clock;
+
   IngestService(SessionRepository repository, SessionCache sessions, LiveCounters counters, LiveMeters meters,
-                LiveStateRestore restore) {
+                LiveStateRestore restore, Clock clock) {
+    this.clock = clock;
     this.restore = restore;
     this.ledger = new OrderLedger(repository);
     this.sessions = sessions;
@@ -42,7 +45,7 @@ final class IngestService {
   }
 
   Future<JsonObject> ingest(String producerId, long sequence, JsonArray raw) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<LiveEvent.Rejection> rejected = new ArrayList<>();
     Set<Long> restored = new java.util.TreeSet<>();
     List<LiveEvent> events = parse(raw, now, rejected);
@@ -180,7 +183,7 @@ final class IngestService {
     Map<Long, List<LiveEvent>> bySession = new LinkedHashMap<>();
     events.forEach(e -> bySession.computeIfAbsent(e.sessionId(), id -> new ArrayList<>()).add(e));
     if (bySession.isEmpty()) return Future.succeededFuture(false);
-    LocalDate day = LocalDate.ofInstant(now, BUSINESS_ZONE);
+    LocalDate day = BaseDays.dayOf(now);
     List<Future<LiveCounters.Outcome>> outcomes = new ArrayList<>();
     bySession.forEach((sessionId, sessionEvents) -> outcomes.add(
         applyRestoring(sessionId, producerId, sequence, sessionEvents, now, restored).compose(applied -> {

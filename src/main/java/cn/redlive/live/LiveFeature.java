@@ -1,13 +1,15 @@
 package cn.redlive.live;
 
+import java.time.Clock;
 import cn.redlive.platform.Redis;
 import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Feature;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /** Assembles the live feature and runs its periodic settlement. */
-public final class LiveFeature {
+public final class LiveFeature implements Feature {
 
   static final long FLUSH_EVERY_MS = 2_000;
 
@@ -17,18 +19,18 @@ public final class LiveFeature {
   private final LiveStateRestore restore;
   private long flushTimer = -1;
 
-  public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules) {
+  public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules, Clock clock) {
     this.vertx = vertx;
     SessionRepository repository = new SessionRepository(pool);
     SessionCache cache = new SessionCache(repository);
     LiveCounters counters = new LiveCounters(redis);
     LiveStateRestore restore = new LiveStateRestore(repository, counters);
     this.restore = restore;
-    this.settlement = new Settlement(repository, counters, restore);
+    this.settlement = new Settlement(repository, counters, restore, clock);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
-    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore);
-    this.routes = new LiveRoutes(sessions, ingest, counters, repository, new LivePush(vertx, counters),
-        new Leaderboard(counters, repository));
+    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore, clock);
+    this.routes = new LiveRoutes(sessions, ingest, counters, repository, new LivePush(vertx, counters, clock),
+        new Leaderboard(counters, repository), clock);
   }
 
   /** For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost. */
@@ -36,6 +38,7 @@ public final class LiveFeature {
     return restore.report();
   }
 
+  @Override
   public void register(ApiRoutes api) {
     routes.register(api);
   }

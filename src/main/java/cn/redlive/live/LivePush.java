@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import java.time.Clock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -15,9 +16,12 @@ final class LivePush {
   private final Vertx vertx;
   private final LiveCounters counters;
 
-  LivePush(Vertx vertx, LiveCounters counters) {
+  private final Clock clock;
+
+  LivePush(Vertx vertx, LiveCounters counters, Clock clock) {
     this.vertx = vertx;
     this.counters = counters;
+    this.clock = clock;
   }
 
   void stream(RoutingContext rc, long sessionId) {
@@ -30,7 +34,7 @@ final class LivePush {
     response.write("retry: 2000\n\n");
     Runnable tick = () -> {
       if (response.closed() || response.writeQueueFull()) return;
-      counters.snapshot(sessionId, System.currentTimeMillis())
+      counters.snapshot(sessionId, clock.millis())
           .onSuccess(snapshot -> {
             if (!response.closed() && !response.writeQueueFull()) {
               response.write("event: counters\ndata: " + snapshot.encode() + "\n\n");

@@ -1,5 +1,7 @@
 package cn.redlive.live;
 
+import cn.redlive.platform.BaseDays;
+import java.time.Clock;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.DateTimes;
@@ -30,8 +32,11 @@ final class LiveRoutes {
   private final LivePush push;
   private final Leaderboard leaderboard;
 
+  private final Clock clock;
+
   LiveRoutes(SessionService sessions, IngestService ingest, LiveCounters counters, SessionRepository repository,
-             LivePush push, Leaderboard leaderboard) {
+             LivePush push, Leaderboard leaderboard, Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.ingest = ingest;
     this.counters = counters;
@@ -45,9 +50,9 @@ final class LiveRoutes {
     api.handle("scheduleLiveSession", this::schedule);
     api.handle("listLiveSessions", this::list);
     api.handle("getLiveSession", this::get).onlyIf(ownSession);
-    api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(sessionId(rc)))).onlyIf(ownSession);
-    api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(sessionId(rc)))).onlyIf(ownSession);
-    api.handle("streamLiveSession", rc -> sessions.get(sessionId(rc))
+    api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
+    api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
+    api.handle("streamLiveSession", rc -> sessions.get(QueryParams.pathId(rc, "sessionId"))
         .onSuccess(session -> push.stream(rc, session.id()))
         .onFailure(rc::fail)).onlyIf(ownSession);
     api.handle("ingestLiveEvents", this::ingest);
@@ -56,7 +61,7 @@ final class LiveRoutes {
 
   private Future<Boolean> isOwnSession(Principal principal, RoutingContext rc) {
     if (!principal.is(Role.STREAMER)) return Future.succeededFuture(false);
-    return repository.find(sessionId(rc))
+    return repository.find(QueryParams.pathId(rc, "sessionId"))
         .map(found -> found.map(s -> s.streamerAccountId() == principal.accountId()).orElse(false));
   }
 
@@ -71,19 +76,18 @@ final class LiveRoutes {
 
   private void list(RoutingContext rc) {
     Paging paging = QueryParams.paging(rc);
-    String streamer = rc.queryParams().get("streamerAccountId");
-    Respond.ok(rc, sessions.list(CurrentPrincipal.of(rc), rc.queryParams().get("status"),
-            streamer == null ? null : Long.valueOf(streamer), paging)
+    Respond.ok(rc, sessions.list(CurrentPrincipal.of(rc), QueryParams.text(rc, "status"),
+            QueryParams.optionalLong(rc, "streamerAccountId"), paging)
         .map(page -> paging.envelope(page.items(), page.total())));
   }
 
   /** The session, with live counters while it runs and settled figures afterwards. */
   private void get(RoutingContext rc) {
-    long id = sessionId(rc);
+    long id = QueryParams.pathId(rc, "sessionId");
     Respond.ok(rc, sessions.get(id).compose(session -> {
       JsonObject json = session.toJson();
       if (session.isLive()) {
-        return counters.snapshot(id, System.currentTimeMillis()).map(live -> json.put("live", live));
+        return counters.snapshot(id, clock.millis()).map(live -> json.put("live", live));
       }
       var results = repository.results(id);
       var products = repository.productsOf(id);
@@ -98,24 +102,12 @@ final class LiveRoutes {
   }
 
   private void leaderboard(RoutingContext rc) {
-    String by = rc.queryParams().get("by");
-    String day = rc.queryParams().get("day");
-    LocalDate date;
-    try {
-      date = day == null ? LocalDate.now(IngestService.BUSINESS_ZONE) : LocalDate.parse(day);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalidField("day", "must be a date like 2026-11-29");
-    }
+    String by = QueryParams.text(rc, "by");
+    LocalDate day = QueryParams.optionalDate(rc, "day");
+    LocalDate date = day == null ? BaseDays.today(clock) : day;
     Respond.ok(rc, leaderboard.ranking(date, "team".equals(by)));
   }
 
-  private static long sessionId(RoutingContext rc) {
-    try {
-      return Long.parseLong(rc.pathParam("sessionId"));
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalidField("sessionId", "must be a whole number");
-    }
-  }
 
   private static OffsetDateTime time(JsonObject body, String field) {
     return DateTimes.required(body, field);

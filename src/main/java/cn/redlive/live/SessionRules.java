@@ -12,6 +12,9 @@ import java.util.List;
  */
 public interface SessionRules {
 
+  /** Whether the account is an active streamer (sessions are planned only for one). */
+  Future<Boolean> isActiveStreamer(long accountId);
+
   /** The product ids among {@code productIds} that this streamer may not sell, with the reason for each. */
   Future<List<String>> refusedProducts(long streamerAccountId, List<Long> productIds);
 

@@ -5,7 +5,6 @@ import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -96,9 +95,8 @@ final class SessionService {
   }
 
   private Future<Void> requireStreamer(long accountId) {
-    return repository.pool().preparedQuery("SELECT 1 FROM accounts WHERE id = $1 AND role = 'streamer' AND status = 'active'")
-        .execute(Tuple.of(accountId))
-        .compose(rows -> rows.size() == 1 ? Future.<Void>succeededFuture()
+    return rules.isActiveStreamer(accountId)
+        .compose(active -> active ? Future.<Void>succeededFuture()
             : Future.failedFuture(ProblemException.invalidField("streamerAccountId", "is not an active streamer")));
   }
 }

@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import java.time.Clock;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,10 @@ final class Settlement {
   private final LiveCounters counters;
   private final LiveStateRestore restore;
 
-  Settlement(SessionRepository repository, LiveCounters counters, LiveStateRestore restore) {
+  private final Clock clock;
+
+  Settlement(SessionRepository repository, LiveCounters counters, LiveStateRestore restore, Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.counters = counters;
     this.restore = restore;
@@ -38,7 +42,7 @@ final class Settlement {
         Future.join(ids.stream().map(this::settleFinal).toList()).mapEmpty());
     Future<Void> live = repository.liveSessionIds().compose(ids -> {
       List<Future<Void>> flushes = new ArrayList<>();
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       for (long id : ids) {
         flushes.add(restore.ensure(id, java.time.Instant.ofEpochMilli(now))
             .compose(v -> counters.sampleViewers(id, now))
@@ -52,7 +56,7 @@ final class Settlement {
 
   /** Safe to repeat until it succeeds: a settlement cut short by an outage is finished by the next flush. */
   Future<Void> settleFinal(long sessionId) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     return restore.ensure(sessionId, java.time.Instant.ofEpochMilli(now))
         .compose(v -> counters.markEnded(sessionId))
         .compose(v -> counters.sampleViewers(sessionId, now))

@@ -10,7 +10,6 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,8 +28,8 @@ public final class PartyService {
   private final TrainingCredits credits;
   private final Clock clock;
 
-  public PartyService(Pool pool, StreamerService streamers, TrainingCredits credits, Clock clock) {
-    this.repository = new PartyRepository(pool);
+  PartyService(PartyRepository repository, StreamerService streamers, TrainingCredits credits, Clock clock) {
+    this.repository = repository;
     this.streamers = streamers;
     this.credits = credits;
     this.clock = clock;

@@ -10,6 +10,13 @@ public final class BaseDays {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+  /**
+   * The wall clock. The server's one business clock is created from it in the composition root (tests pass their
+   * own); it is read directly only where another party stamps or checks the time against it: JWT expiry, which
+   * vertx-auth checks on the system clock, and login back-off, measured from the database's now().
+   */
+  public static final Clock WALL = Clock.systemUTC();
+
   private BaseDays() {
   }
 

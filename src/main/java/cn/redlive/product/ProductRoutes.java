@@ -6,7 +6,6 @@ import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
 import cn.redlive.core.Paging;
-import cn.redlive.web.PathIds;
 import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.web.Respond;
@@ -26,7 +25,7 @@ public final class ProductRoutes {
   }
 
   public void register(ApiRoutes api) {
-    ObjectAccess visible = (principal, rc) -> products.visibleTo(principal, PathIds.of(rc, "productId"));
+    ObjectAccess visible = (principal, rc) -> products.visibleTo(principal, QueryParams.pathId(rc, "productId"));
     api.handle("searchProducts", this::search);
     api.handle("createProduct", this::create);
     api.handle("getProduct", rc -> Respond.ok(rc, products.get(productId(rc)))).onlyIf(visible);
@@ -45,15 +44,15 @@ public final class ProductRoutes {
 
   private void search(RoutingContext rc) {
     Paging paging = QueryParams.paging(rc);
-    var q = rc.queryParams();
-    String sort = q.get("sort");
+    String sort = rc.queryParams().get("sort");
     if (sort != null && !ProductQuery.SORTS.containsKey(sort)) {
       throw ProblemException.invalidField("sort", "must be one of " + String.join(", ", ProductQuery.SORTS.keySet()));
     }
-    ProductQuery query = new ProductQuery(text(q.get("q")), number(q.get("brandId")), text(q.get("category")),
-        text(q.get("origin")), number(q.get("minPriceFen")), number(q.get("maxPriceFen")),
-        q.get("minCommissionBp") == null ? null : number(q.get("minCommissionBp")).intValue(),
-        text(q.get("status")), sort, paging);
+    Long minCommissionBp = QueryParams.optionalLong(rc, "minCommissionBp");
+    ProductQuery query = new ProductQuery(QueryParams.text(rc, "q"), QueryParams.optionalLong(rc, "brandId"),
+        QueryParams.text(rc, "category"), QueryParams.text(rc, "origin"), QueryParams.optionalLong(rc, "minPriceFen"),
+        QueryParams.optionalLong(rc, "maxPriceFen"), minCommissionBp == null ? null : minCommissionBp.intValue(),
+        QueryParams.text(rc, "status"), sort, paging);
     Respond.ok(rc, products.search(CurrentPrincipal.of(rc), query).map(page -> paging.envelope(page.items(), page.total())));
   }
 
@@ -64,7 +63,7 @@ public final class ProductRoutes {
 
   private void queue(RoutingContext rc) {
     Paging paging = QueryParams.paging(rc);
-    Long brandId = number(rc.queryParams().get("brandId"));
+    Long brandId = QueryParams.optionalLong(rc, "brandId");
     Respond.ok(rc, products.reviewQueue(brandId, paging.size(), paging.offset()).map(page -> paging.envelope(page.items(), page.total())));
   }
 
@@ -75,15 +74,7 @@ public final class ProductRoutes {
   }
 
   private static long productId(RoutingContext rc) {
-    return PathIds.of(rc, "productId");
+    return QueryParams.pathId(rc, "productId");
   }
 
-  private static String text(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static Long number(String value) {
-    // the contract has already checked these are integers
-    return value == null || value.isBlank() ? null : Long.valueOf(value.trim());
-  }
 }

@@ -6,7 +6,6 @@ import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
@@ -23,8 +22,8 @@ public final class Products {
   private final ProductRepository repository;
   private final Brands brands;
 
-  public Products(Pool pool, Brands brands) {
-    this.repository = new ProductRepository(pool);
+  Products(ProductRepository repository, Brands brands) {
+    this.repository = repository;
     this.brands = brands;
   }
 

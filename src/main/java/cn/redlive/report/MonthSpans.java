@@ -21,7 +21,7 @@ record MonthSpans(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headFrom, 
     return new MonthSpans(monthsFrom, monthsTo, from, monthsFrom.minusDays(1), monthsTo.plusDays(1), to);
   }
 
-  /** In the order {@link ReportQueries#salesOver} numbers them. */
+  /** In the order {@link ReportRepository#salesOver} numbers them. */
   Object[] args() {
     return new Object[] {monthsFrom, monthsTo, headFrom, headTo, tailFrom, tailTo};
   }

@@ -31,14 +31,14 @@ public final class Rankings {
 
   private final Pool pool;
   private final Targets targets;
-  private final ReportVersions versions;
+  private final ReportVersionRepository versions;
   private final ReportCache<Key, List<RankingRow>> cache = new ReportCache<>(1_000);
   private final ReportCache<Request, Buffer> bodies = new ReportCache<>(500);
 
-  public Rankings(Pool pool, Targets targets) {
+  Rankings(Pool pool, ReportVersionRepository versions, Targets targets) {
     this.pool = pool;
     this.targets = targets;
-    this.versions = new ReportVersions(pool);
+    this.versions = versions;
   }
 
   public Future<Ranked> rank(Request request) {
@@ -77,7 +77,7 @@ public final class Rankings {
     for (Object arg : MonthSpans.of(period).args()) args.addValue(arg);
     for (Object arg : MonthSpans.of(before).args()) args.addValue(arg);
     args.addValue(period.start().atOffset(ZoneOffset.UTC)).addValue(period.end().atOffset(ZoneOffset.UTC));
-    var rows = pool.preparedQuery(teams ? ReportQueries.TEAM_RANKING : ReportQueries.STREAMER_RANKING).execute(args)
+    var rows = pool.preparedQuery(teams ? ReportRepository.TEAM_RANKING : ReportRepository.STREAMER_RANKING).execute(args)
         .map(found -> Rows.all(found, RankingRow::from));
     var goals = targets.gmvTargets(teams ? "team" : "streamer", period);
     return Future.all(rows, goals).map(done -> {

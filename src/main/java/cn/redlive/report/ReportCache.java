@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Computed reports by their parameters, each kept with the data version it was computed under (see
- * {@link ReportVersions}). The caller reads the current version first and computes only after, so an answer stored
+ * {@link ReportVersionRepository}). The caller reads the current version first and computes only after, so an answer stored
  * under version v holds at least everything committed up to v; it is served only while the version is still v,
  * so no answer outlives a commit that changes it. A computation under way is shared by the requests that need it.
  * Keys carry everything the answer depends on (the subject the route already authorised, the period, today), and

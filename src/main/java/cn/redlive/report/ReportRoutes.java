@@ -4,7 +4,6 @@ import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.sales.Period;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.PathIds;
 import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
@@ -34,7 +33,7 @@ public final class ReportRoutes {
     api.handle("getSalesRanking", rc -> Respond.ok(rc, rankings.rankAsJson(request(rc))));
     api.handle("exportSalesRanking", this::export);
     api.handle("compareTeams", rc -> Respond.ok(rc, reports.compareTeams(rankings, PeriodParams.fromQuery(rc, reports.clock()))));
-    api.handle("getStreamerReport", rc -> Respond.ok(rc, reports.streamerPage(PathIds.of(rc, "streamerId"),
+    api.handle("getStreamerReport", rc -> Respond.ok(rc, reports.streamerPage(QueryParams.pathId(rc, "streamerId"),
         intParam(rc, "months", 12))));
     api.handle("getMySales", rc -> Respond.ok(rc, reports.mySales(CurrentPrincipal.of(rc).accountId())));
     api.handle("getMyBrandSales", rc -> Respond.ok(rc,

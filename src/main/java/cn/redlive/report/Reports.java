@@ -34,16 +34,16 @@ public final class Reports {
   private final Targets targets;
   private final PeoplePanel people;
   private final Clock clock;
-  private final ReportVersions versions;
+  private final ReportVersionRepository versions;
   private final ReportCache<SalesKey, JsonObject> sales = new ReportCache<>(2_000);
   private final ReportCache<PageKey, Buffer> pages = new ReportCache<>(2_000);
 
-  public Reports(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
+  Reports(Pool pool, ReportVersionRepository versions, Targets targets, PeoplePanel people, Clock clock) {
     this.pool = pool;
     this.targets = targets;
     this.people = people;
     this.clock = clock;
-    this.versions = new ReportVersions(pool);
+    this.versions = versions;
   }
 
   Clock clock() {
@@ -78,8 +78,8 @@ public final class Reports {
         .compose(view -> {
           LocalDate today = today();
           Period day = new Period(today, today);
-          var todays = pool.preparedQuery(ReportQueries.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, today, today));
-          var live = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
+          var todays = pool.preparedQuery(ReportRepository.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, today, today));
+          var live = pool.preparedQuery(ReportRepository.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
               day.start().atOffset(ZoneOffset.UTC), day.end().atOffset(ZoneOffset.UTC), SESSIONS));
           return Future.all(todays, live).map(done -> view.put("today", ReportRows.figures(todays.result().iterator().next())
               .put("day", today.toString()).put("sessions", ReportRows.each(live.result(), ReportRows::session))));
@@ -101,10 +101,10 @@ public final class Reports {
     LocalDate today = key.today();
     Period month = Period.monthSoFar(now, clock);
     Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
-    var monthly = pool.preparedQuery(ReportQueries.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
-    var sessions = pool.preparedQuery(ReportQueries.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
+    var monthly = pool.preparedQuery(ReportRepository.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
+    var sessions = pool.preparedQuery(ReportRepository.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
         trend.start().atOffset(ZoneOffset.UTC), month.end().atOffset(ZoneOffset.UTC), SESSIONS));
-    var best = pool.preparedQuery(ReportQueries.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
+    var best = pool.preparedQuery(ReportRepository.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
     Future<Optional<TargetProgress>> target = streamerId == null ? Future.succeededFuture(Optional.empty())
         : targets.progressOf("streamer", streamerId, now);
     return Future.all(monthly, sessions, best, target).map(done -> {
@@ -132,7 +132,7 @@ public final class Reports {
   /** Teams side by side, with each team's daily net GMV for a chart. */
   public Future<JsonObject> compareTeams(Rankings rankings, Period period) {
     var ranked = rankings.rank(new Rankings.Request(period, "team", "gmv", false, 500));
-    var days = pool.preparedQuery(ReportQueries.TEAM_DAYS).execute(Tuple.of(period.from(), period.to()));
+    var days = pool.preparedQuery(ReportRepository.TEAM_DAYS).execute(Tuple.of(period.from(), period.to()));
     return Future.all(ranked, days).map(done -> Rankings.toJson(ranked.result())
         .put("days", ReportRows.each(days.result(), r -> new JsonObject().put("day", r.getLocalDate("business_day").toString())
             .put("teamId", r.getLong("team_id")).put("netFen", r.getLong("net")))));
@@ -143,9 +143,9 @@ public final class Reports {
     return people.brandOf(partnerAccountId).compose(brandId -> {
       if (brandId == null) throw ProblemException.notFound("This account speaks for no brand.");
       Tuple args = Tuple.of(brandId, period.from(), period.to());
-      var days = pool.preparedQuery(ReportQueries.BRAND_DAYS).execute(args);
-      var streamers = pool.preparedQuery(ReportQueries.BRAND_STREAMERS).execute(args);
-      var products = pool.preparedQuery(ReportQueries.BRAND_PRODUCTS).execute(args);
+      var days = pool.preparedQuery(ReportRepository.BRAND_DAYS).execute(args);
+      var streamers = pool.preparedQuery(ReportRepository.BRAND_STREAMERS).execute(args);
+      var products = pool.preparedQuery(ReportRepository.BRAND_PRODUCTS).execute(args);
       return Future.all(days, streamers, products).map(done -> {
         long[] total = new long[4];
         JsonArray byDay = ReportRows.each(days.result(), r -> {

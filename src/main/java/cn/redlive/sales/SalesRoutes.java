@@ -2,12 +2,10 @@ package cn.redlive.sales;
 
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
-import cn.redlive.web.Authenticate;
 import cn.redlive.core.Paging;
 import cn.redlive.core.Principal;
 import cn.redlive.web.QueryParams;
 import cn.redlive.web.Respond;
-import io.vertx.ext.web.Router;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -26,25 +24,18 @@ public final class SalesRoutes {
     this.ledger = ledger;
   }
 
-  public static final String IMPORT_OPERATION = "importSales";
-  static final String IMPORT_PATH = "/api/v1/sales/imports";
+  static final String IMPORT_OPERATION = "importSales";
   static final long IMPORT_LIMIT_BYTES = 8L * 1024 * 1024;
 
   /**
-   * The import takes a CSV body larger than the API router's 1 MiB JSON limit, so it is mounted on the root. The
-   * request is paused until the caller is authenticated: nobody uploads megabytes before showing a manager's token.
+   * The import takes a CSV body larger than the API router's 1 MiB JSON limit, so it is streamed: the request stays
+   * paused until the caller is authenticated, nobody uploads megabytes before showing a manager's token.
    */
-  public void mountImport(Router root, Authenticate authenticate) {
-    root.post(IMPORT_PATH)
-        .handler(rc -> {
-          rc.request().pause();
-          rc.next();
-        })
-        .handler(authenticate)
-        .handler(rc -> readBody(rc).compose(body -> imports.importCsv(body.getBytes(), QueryParams.text(rc, "fileName"),
-                CurrentPrincipal.of(rc).accountId(), "true".equals(QueryParams.text(rc, "dryRun"))))
-            .onSuccess(result -> Respond.send(rc, 200, result))
-            .onFailure(rc::fail));
+  private void importCsv(RoutingContext rc) {
+    readBody(rc).compose(body -> imports.importCsv(body.getBytes(), QueryParams.text(rc, "fileName"),
+            CurrentPrincipal.of(rc).accountId(), "true".equals(QueryParams.text(rc, "dryRun"))))
+        .onSuccess(result -> Respond.send(rc, 200, result))
+        .onFailure(rc::fail);
   }
 
   private static Future<Buffer> readBody(RoutingContext rc) {
@@ -66,6 +57,7 @@ public final class SalesRoutes {
   }
 
   public void register(ApiRoutes api) {
+    api.stream(IMPORT_OPERATION, this::importCsv);
     api.handle("listSalesEntries", rc -> Respond.ok(rc, ledger.list(new SalesLedger.Filter(QueryParams.optionalLong(rc, "streamerId"),
         QueryParams.text(rc, "orderId"), QueryParams.optionalDate(rc, "from"), QueryParams.optionalDate(rc, "to"),
         QueryParams.text(rc, "after")), QueryParams.paging(rc))));

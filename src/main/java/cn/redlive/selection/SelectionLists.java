@@ -1,5 +1,7 @@
 package cn.redlive.selection;
 
+import cn.redlive.platform.BaseDays;
+import java.time.Clock;
 import cn.redlive.brand.Brands;
 import cn.redlive.product.Products;
 import cn.redlive.core.Principal;
@@ -8,10 +10,8 @@ import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Selection (选品): each streamer (captains included) keeps lists of approved products for upcoming sessions.
@@ -20,14 +20,15 @@ import java.time.ZoneId;
  */
 public final class SelectionLists {
 
-  private static final ZoneId BASE_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final SelectionRepository repository;
+  private final Clock clock;
   private final Products products;
   private final Brands brands;
 
-  public SelectionLists(Pool pool, Products products, Brands brands) {
-    this.repository = new SelectionRepository(pool);
+  SelectionLists(SelectionRepository repository, Products products, Brands brands, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
     this.products = products;
     this.brands = brands;
   }
@@ -38,7 +39,7 @@ public final class SelectionLists {
   }
 
   Future<JsonObject> create(long streamerId, String title, LocalDate plannedDate) {
-    if (plannedDate.isBefore(LocalDate.now(BASE_ZONE))) {
+    if (plannedDate.isBefore(BaseDays.today(clock))) {
       return Future.failedFuture(ProblemException.ruleViolated("planned-date-past",
           "A selection list is for an upcoming session; the planned date " + plannedDate + " has passed."));
     }
@@ -53,7 +54,7 @@ public final class SelectionLists {
   /** Streamers list their own lists; managers everybody's (optionally one streamer's). */
   Future<JsonArray> list(Principal principal, Long streamerId, boolean upcomingOnly) {
     Long owner = principal.is(Role.MANAGER) ? streamerId : Long.valueOf(principal.accountId());
-    return repository.list(owner, upcomingOnly ? LocalDate.now(BASE_ZONE) : null);
+    return repository.list(owner, upcomingOnly ? BaseDays.today(clock) : null);
   }
 
   Future<Boolean> isOwner(Principal principal, long listId) {

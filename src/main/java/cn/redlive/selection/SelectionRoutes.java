@@ -4,7 +4,6 @@ import cn.redlive.web.ApiRouter;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.ObjectAccess;
-import cn.redlive.web.PathIds;
 import cn.redlive.web.QueryParams;
 import cn.redlive.core.Principal;
 import cn.redlive.web.Respond;
@@ -30,9 +29,9 @@ public final class SelectionRoutes {
     api.handle("getSelectionList", rc -> Respond.ok(rc, lists.get(listId(rc)))).onlyIf(readable);
     api.handle("addSelectionItem", rc -> {
       JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : ApiRouter.jsonBody(rc);
-      Respond.ok(rc, lists.add(listId(rc), PathIds.of(rc, "productId"), body.getString("note")));
+      Respond.ok(rc, lists.add(listId(rc), QueryParams.pathId(rc, "productId"), body.getString("note")));
     }).onlyIf(own);
-    api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), PathIds.of(rc, "productId")))).onlyIf(own);
+    api.handle("removeSelectionItem", rc -> Respond.ok(rc, lists.remove(listId(rc), QueryParams.pathId(rc, "productId")))).onlyIf(own);
     api.handle("listMostSelectedProducts", rc -> {
       String limit = rc.queryParams().get("limit");
       Respond.ok(rc, lists.mostSelected(CurrentPrincipal.of(rc), limit == null ? 20 : Integer.parseInt(limit),
@@ -48,12 +47,11 @@ public final class SelectionRoutes {
   }
 
   private void list(RoutingContext rc) {
-    String streamerId = rc.queryParams().get("streamerId");
-    Respond.ok(rc, lists.list(CurrentPrincipal.of(rc), streamerId == null ? null : Long.valueOf(streamerId),
+    Respond.ok(rc, lists.list(CurrentPrincipal.of(rc), QueryParams.optionalLong(rc, "streamerId"),
         "true".equals(rc.queryParams().get("upcoming"))).map(items -> new JsonObject().put("items", items)));
   }
 
   private static long listId(RoutingContext rc) {
-    return PathIds.of(rc, "listId");
+    return QueryParams.pathId(rc, "listId");
   }
 }

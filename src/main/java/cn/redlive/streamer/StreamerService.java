@@ -8,7 +8,6 @@ import cn.redlive.core.Paging;
 import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +34,8 @@ public final class StreamerService {
   private final TeamMembership memberships;
   private final Clock clock;
 
-  public StreamerService(Pool pool, AccountService accounts, TeamMembership memberships, Clock clock) {
-    this.repository = new StreamerRepository(pool);
+  StreamerService(StreamerRepository repository, AccountService accounts, TeamMembership memberships, Clock clock) {
+    this.repository = repository;
     this.accounts = accounts;
     this.memberships = memberships;
     this.clock = clock;

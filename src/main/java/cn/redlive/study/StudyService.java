@@ -9,7 +9,6 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 
@@ -36,8 +35,8 @@ public final class StudyService {
   private final StreamerService streamers;
   private final Clock clock;
 
-  public StudyService(Pool pool, StreamerService streamers, Clock clock) {
-    this.repository = new StudyRepository(pool);
+  StudyService(StudyRepository repository, StreamerService streamers, Clock clock) {
+    this.repository = repository;
     this.streamers = streamers;
     this.clock = clock;
   }

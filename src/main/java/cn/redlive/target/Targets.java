@@ -9,7 +9,6 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.math.BigInteger;
 import java.time.Clock;
@@ -29,8 +28,8 @@ public final class Targets {
   private final SalesTotals totals;
   private final Clock clock;
 
-  public Targets(Pool pool, SalesTotals totals, Clock clock) {
-    this.repository = new TargetRepository(pool);
+  Targets(TargetRepository repository, SalesTotals totals, Clock clock) {
+    this.repository = repository;
     this.totals = totals;
     this.clock = clock;
   }

@@ -6,7 +6,6 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 
@@ -17,8 +16,8 @@ public final class TeamService {
   private final TeamMembership memberships;
   private final Clock clock;
 
-  public TeamService(Pool pool, Clock clock, BookedSales bookedSales) {
-    this.repository = new TeamRepository(pool);
+  TeamService(TeamRepository repository, Clock clock, BookedSales bookedSales) {
+    this.repository = repository;
     this.memberships = new TeamMembership(repository, clock, bookedSales);
     this.clock = clock;
   }

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -122,7 +123,7 @@ public final class ApiRouter {
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation operation = route.getOperation();
       String id = operation.getOperationId();
-      // streamed uploads are mounted by their feature outside this router's body handler (see isStreamed)
+      // streamed uploads are mounted on the root router, outside this router's body handler (see mountStreamed)
       if (isStreamed(operation)) continue;
       ApiRoutes.Binding binding = routes.binding(id)
           .orElseThrow(() -> new IllegalStateException("no handler for operation " + id));
@@ -150,13 +151,27 @@ public final class ApiRouter {
     return Boolean.TRUE.equals(operation.getExtensions().get("x-streamed"));
   }
 
-  /** The roles a streamed operation declares, for the feature that mounts it. */
-  public static Set<Role> streamedRoles(OpenAPIContract contract, String operationId) {
-    Operation operation = contract.operation(operationId);
-    if (operation == null || !isStreamed(operation)) {
-      throw new IllegalStateException("no streamed operation " + operationId + " in the contract");
-    }
-    return declaredRoles(operation);
+  /**
+   * Mounts the streamed operations features registered with {@link ApiRoutes#stream} on {@code root}, ahead of the
+   * API router: the request is paused, authenticated against the operation's x-roles, then handed over unread.
+   */
+  public static void mountStreamed(Router root, OpenAPIContract contract, ApiRoutes routes, Tokens tokens,
+                                   PrincipalCheck principalCheck) {
+    routes.streamed().forEach((id, handler) -> {
+      Operation operation = contract.operation(id);
+      if (operation == null || !isStreamed(operation)) {
+        throw new IllegalStateException("no streamed operation " + id + " in the contract");
+      }
+      String path = BASE_PATH + operation.getOpenAPIPath().replaceAll("\\{([^}]+)}", ":$1");
+      root.route(HttpMethod.valueOf(operation.getHttpMethod().name()), path)
+          .handler(rc -> {
+            // the body must wait until we know who sends it
+            rc.request().pause();
+            rc.next();
+          })
+          .handler(new Authenticate(tokens, principalCheck, declaredRoles(operation)))
+          .handler(handler);
+    });
   }
 
   /**

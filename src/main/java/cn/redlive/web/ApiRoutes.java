@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What each feature hands to the router: a handler per OpenAPI operation id, optionally with an object-level check. */
+/**
+ * What each feature hands to the router: a handler per OpenAPI operation id, optionally with an object-level check.
+ * Operations the contract marks {@code x-streamed} (uploads too large to buffer) register with {@link #stream}.
+ */
 public final class ApiRoutes {
 
   private final Map<String, Binding> bindings = new HashMap<>();
+  private final Map<String, Handler<RoutingContext>> streamed = new HashMap<>();
 
   public static final class Binding {
     private final Handler<RoutingContext> handler;
@@ -40,6 +44,17 @@ public final class ApiRoutes {
     Binding binding = new Binding(handler);
     bindings.put(operationId, binding);
     return binding;
+  }
+
+  /** A streamed operation: its handler gets the request paused after authentication and reads the body itself. */
+  public void stream(String operationId, Handler<RoutingContext> handler) {
+    if (bindings.containsKey(operationId) || streamed.putIfAbsent(operationId, handler) != null) {
+      throw new IllegalStateException("operation bound twice: " + operationId);
+    }
+  }
+
+  Map<String, Handler<RoutingContext>> streamed() {
+    return streamed;
   }
 
   Optional<Binding> binding(String operationId) {

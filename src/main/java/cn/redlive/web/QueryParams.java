@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Typed reads of path and query parameters the contract has already validated. */
+/** The one way routes read path ids and query values (typed, a field error when they do not parse). */
 public final class QueryParams {
 
   private QueryParams() {

@@ -1,5 +1,6 @@
 package cn.redlive.web;
 
+import cn.redlive.platform.BaseDays;
 import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
@@ -49,14 +50,14 @@ public final class Tokens {
         .setAlgorithm("HS256")
         .setIssuer(ISSUER)
         .setExpiresInMinutes(ttlMinutes));
-    return new Issued(token, Instant.now().plusSeconds(ttlMinutes * 60L));
+    return new Issued(token, Instant.now(BaseDays.WALL).plusSeconds(ttlMinutes * 60L));
   }
 
   /** Fails with a 401 problem for anything but a valid, unexpired token signed with our key. */
   public Future<Principal> verify(String token) {
     Verified known = verified.get(token);
     if (known != null) {
-      if (System.currentTimeMillis() / 1000 < known.expiresAtEpochSecond()) return known.principal();
+      if (BaseDays.WALL.millis() / 1000 < known.expiresAtEpochSecond()) return known.principal();
       verified.remove(token);
     }
     return verifySignature(token).onSuccess(principal -> remember(token, principal));

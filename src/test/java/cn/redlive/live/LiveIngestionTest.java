@@ -229,7 +229,7 @@ class LiveIngestionTest {
   private static long leaderboardTtlSeconds() {
     var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
     try (var connection = redis.connect()) {
-      return connection.sync().ttl(LiveKeys.leaderboard(java.time.LocalDate.now(IngestService.BUSINESS_ZONE)));
+      return connection.sync().ttl(LiveKeys.leaderboard(cn.redlive.platform.BaseDays.today(java.time.Clock.systemUTC())));
     } finally {
       redis.shutdown();
     }

@@ -48,12 +48,12 @@ class GrowthRulesTest {
     assertEquals(new Period(beforeFrom, beforeTo), new Period(from, to).previousComparable());
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}..{1} compares with {2}..{3}")
   @DisplayName("同比 is the same month a year earlier, February 29th included")
-  void yearEarlier() {
-    assertEquals(new Period(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-02-28")),
-        new Period(LocalDate.parse("2028-02-01"), LocalDate.parse("2028-02-29")).yearEarlier());
-    assertEquals(new Period(LocalDate.parse("2025-10-01"), LocalDate.parse("2025-10-31")),
-        new Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31")).yearEarlier());
+  @CsvSource({
+      "2028-02-01, 2028-02-29, 2027-02-01, 2027-02-28",
+      "2026-10-01, 2026-10-31, 2025-10-01, 2025-10-31"})
+  void yearEarlier(LocalDate from, LocalDate to, LocalDate earlierFrom, LocalDate earlierTo) {
+    assertEquals(new Period(earlierFrom, earlierTo), new Period(from, to).yearEarlier());
   }
 }

@@ -45,7 +45,7 @@ class BehindTargetTest {
   }
 
   private static Targets targetsAt(Clock clock) {
-    return new Targets(pool, new SalesTotals(new cn.redlive.sales.SalesRollupRepository(pool)), clock);
+    return new Targets(new TargetRepository(pool), new SalesTotals(new cn.redlive.sales.SalesRollupRepository(pool)), clock);
   }
 
   @Test

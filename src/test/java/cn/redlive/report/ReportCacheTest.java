@@ -1,4 +1,4 @@
-package cn.redlive.sales;
+package cn.redlive.report;
 
 import cn.redlive.catalog.Catalogs;
 import cn.redlive.support.Api;

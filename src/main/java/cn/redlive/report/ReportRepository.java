@@ -1,13 +1,14 @@
 package cn.redlive.report;
 
 /**
- * The SQL of reports. Sales figures come from the rollups only (sales_streamer_monthly and sales_streamer_daily for
+ * The SQL of reports: the cross-feature read models (sales rollups, live results, the people and catalog names beside
+ * them), the only place that reads other features' tables. Sales figures come from the rollups only (sales_streamer_monthly and sales_streamer_daily for
  * streamers and teams, sales_daily for products and brands), never from the ledger itself, so reads stay fast over
  * years of orders; UV and conversion come from the settled results of live sessions.
  */
-final class ReportQueries {
+final class ReportRepository {
 
-  private ReportQueries() {
+  private ReportRepository() {
   }
 
   static final String SUMS = "sum(orders) AS orders, sum(refunds) AS refunds, sum(gross_fen) AS gross_fen, sum(refund_fen) AS refund_fen";

@@ -1,4 +1,4 @@
-package cn.redlive.sales;
+package cn.redlive.target;
 
 import cn.redlive.support.Api;
 import cn.redlive.support.LiveKit;

@@ -3,6 +3,7 @@ package cn.redlive.report;
 import cn.redlive.sales.Period;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  * The current data version of a ranking or a streamer's sales (V45: bumped by triggers inside every writing
  * transaction). One indexed read of a few hundred small rows: what a cached report costs to check.
  */
-final class ReportVersions {
+public final class ReportVersionRepository {
 
   private static final String TOPICS = "(SELECT sum(version) FROM report_versions)::bigint";
 
@@ -33,13 +34,31 @@ final class ReportVersions {
         FROM streamers s WHERE s.id = $1
       """.formatted(TOPICS);
 
+  /** Tells the products_report_version trigger that this transaction bumps the products topic itself (V53). */
+  private static final String BUMPS_PRODUCTS_AT_COMMIT =
+      "SELECT set_config('redlive.products_version_bumped_at_commit', 'on', true)";
+  private static final String BUMP_PRODUCTS = "UPDATE report_versions SET version = version + 1 WHERE topic = 'products'";
+
+  /**
+   * For writers of many products in one long transaction (catalog imports): the per-statement trigger stays quiet in
+   * {@code tx}, which calls {@link #bumpProducts} once right before it commits.
+   */
+  public static Future<Void> bumpProductsAtCommit(SqlClient tx) {
+    return tx.query(BUMPS_PRODUCTS_AT_COMMIT).execute().mapEmpty();
+  }
+
+  /** Reports that show product names or SKUs are stale from {@code tx}'s commit on. */
+  public static Future<Void> bumpProducts(SqlClient tx) {
+    return tx.query(BUMP_PRODUCTS).execute().mapEmpty();
+  }
+
   /** A streamer's account (null when the profile has none, or there is no such streamer) and its version. */
   record Subject(Long accountId, long version) {
   }
 
   private final Pool pool;
 
-  ReportVersions(Pool pool) {
+  ReportVersionRepository(Pool pool) {
     this.pool = pool;
   }
 

@@ -1,0 +1,24 @@
+package cn.redlive.brand;
+
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Feature;
+import io.vertx.sqlclient.Pool;
+
+/** The brand library and which partner account speaks for which brand. */
+public final class BrandFeature implements Feature {
+
+  private final Brands brands;
+
+  public BrandFeature(Pool pool) {
+    this.brands = new Brands(new BrandRepository(pool));
+  }
+
+  public Brands brands() {
+    return brands;
+  }
+
+  @Override
+  public void register(ApiRoutes api) {
+    new BrandRoutes(brands).register(api);
+  }
+}

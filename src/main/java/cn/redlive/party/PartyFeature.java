@@ -1,0 +1,33 @@
+package cn.redlive.party;
+
+import cn.redlive.streamer.StreamerService;
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Feature;
+import cn.redlive.web.ObjectAccess;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+
+/** Party development records: the 25 dated steps, what falls due, and the audit of every change. */
+public final class PartyFeature implements Feature {
+
+  private final PartyService party;
+  private final ObjectAccess streamerSelfOrManager;
+
+  public PartyFeature(Pool pool, StreamerService streamers, TrainingCredits credits, ObjectAccess streamerSelfOrManager,
+                      Clock clock) {
+    this.party = new PartyService(new PartyRepository(pool), streamers, credits, clock);
+    this.streamerSelfOrManager = streamerSelfOrManager;
+    // obligations stop for a streamer who left the base
+    streamers.onStatusChange(party::streamerStatusChanged);
+  }
+
+  public PartyService party() {
+    return party;
+  }
+
+  @Override
+  public void register(ApiRoutes api) {
+    new PartyRoutes(party, streamerSelfOrManager).register(api);
+  }
+}

@@ -1,0 +1,26 @@
+package cn.redlive.report;
+
+import cn.redlive.target.Targets;
+import cn.redlive.web.ApiRoutes;
+import cn.redlive.web.Feature;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+
+/** Rankings, team comparisons and performance reviews: the read models that span features. */
+public final class ReportFeature implements Feature {
+
+  private final Rankings rankings;
+  private final Reports reports;
+
+  public ReportFeature(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
+    ReportVersionRepository versions = new ReportVersionRepository(pool);
+    this.rankings = new Rankings(pool, versions, targets);
+    this.reports = new Reports(pool, versions, targets, people, clock);
+  }
+
+  @Override
+  public void register(ApiRoutes api) {
+    new ReportRoutes(rankings, reports).register(api);
+  }
+}
