@@ -15,7 +15,7 @@ public final class CatalogFeature implements Feature {
   private final CatalogRoutes routes;
 
   public CatalogFeature(Vertx vertx, Pool pool, Brands brands, Path dataDir) {
-    this.imports = new CatalogImports(vertx, new ImportRepository(pool), new StagedRows(pool), pool, brands);
+    this.imports = new CatalogImports(vertx, new ImportRepository(pool), new StagedRowRepository(pool), pool, brands);
     this.routes = new CatalogRoutes(vertx, imports, dataDir);
   }
 

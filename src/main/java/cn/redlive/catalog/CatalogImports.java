@@ -23,14 +23,14 @@ public final class CatalogImports {
   private static final int CONCURRENT_IMPORTS = 2;
 
   private final ImportRepository repository;
-  private final StagedRows staging;
+  private final StagedRowRepository staging;
   private final Pool pool;
   private final Brands brands;
   private final WorkerExecutor workers;
   private final BrandCommitQueue commits = new BrandCommitQueue(this::run);
 
   /** {@code pool} is handed to each run, which writes the products of one batch in its own transaction. */
-  CatalogImports(Vertx vertx, ImportRepository repository, StagedRows staging, Pool pool, Brands brands) {
+  CatalogImports(Vertx vertx, ImportRepository repository, StagedRowRepository staging, Pool pool, Brands brands) {
     this.repository = repository;
     this.staging = staging;
     this.pool = pool;

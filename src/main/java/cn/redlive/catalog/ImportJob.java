@@ -8,11 +8,6 @@ import io.vertx.sqlclient.Row;
 /** An import job as a UI polls it: progress for a bar, the report, and a file-level failure if any. */
 record ImportJob(JsonObject json, long brandId, String status) implements JsonView {
 
-  static final String COLUMNS = """
-      id, brand_id, uploaded_by, file_name, mode, status, format, encoding, layout, bytes_total, bytes_done, rows_total,
-      rows_done, inserted, updated, unchanged, failed, error_count, failure_code, failure, preview, created_at, finished_at
-      """;
-
   static ImportJob from(Row row) {
     String status = row.getString("status");
     Integer rowsTotal = row.getInteger("rows_total");

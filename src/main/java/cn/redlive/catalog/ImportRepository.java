@@ -15,6 +15,12 @@ import java.util.Optional;
 /** All SQL of catalog imports. */
 final class ImportRepository {
 
+  /** The columns {@code ImportJob.from(Row)} reads. */
+  static final String COLUMNS = """
+      id, brand_id, uploaded_by, file_name, mode, status, format, encoding, layout, bytes_total, bytes_done, rows_total,
+      rows_done, inserted, updated, unchanged, failed, error_count, failure_code, failure, preview, created_at, finished_at
+      """;
+
   /** Per-row errors stored per job; the count goes on beyond it, the report says so. */
   static final int MAX_STORED_ERRORS = 10_000;
 
@@ -22,16 +28,16 @@ final class ImportRepository {
       INSERT INTO catalog_imports (brand_id, uploaded_by, file_name, mode, bytes_total)
       VALUES ($1, $2, $3, $4, $5)
       RETURNING %s
-      """.formatted(ImportJob.COLUMNS);
+      """.formatted(COLUMNS);
 
-  private static final String FIND = "SELECT %s FROM catalog_imports WHERE id = $1".formatted(ImportJob.COLUMNS);
+  private static final String FIND = "SELECT %s FROM catalog_imports WHERE id = $1".formatted(COLUMNS);
 
   private static final String LIST = """
       SELECT %s, count(*) OVER () AS total FROM catalog_imports
        WHERE ($1::bigint IS NULL OR brand_id = $1)
        ORDER BY id DESC
        LIMIT $2 OFFSET $3
-      """.formatted(ImportJob.COLUMNS);
+      """.formatted(COLUMNS);
 
   private static final String DESCRIBE = """
       UPDATE catalog_imports SET status = 'validating', format = $2, encoding = $3, layout = $4 WHERE id = $1

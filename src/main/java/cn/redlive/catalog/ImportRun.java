@@ -1,6 +1,6 @@
 package cn.redlive.catalog;
 
-import cn.redlive.product.ProductBatchWriter;
+import cn.redlive.product.ProductBatchRepository;
 import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
  * (errors go to the database in batches), and a commit upserts the valid rows into products in the same pass,
  * chunk by chunk, in one transaction ({@link ProductWrites}) that is committed only when the file has no repeated
  * SKU ({@link SkuFingerprints}). A file that may have one (rare: it is a mistake in the file) has its SKUs staged
- * and checked exactly ({@link StagedRows}) in a second pass; its writes are rolled back and done again in a third
+ * and checked exactly ({@link StagedRowRepository}) in a second pass; its writes are rolled back and done again in a third
  * pass without the refused rows. Writes that met a SKU someone else inserted meanwhile are rolled back and done again
  * as upserts in the same way ({@link ProductWrites.Mode}). The server holds one chunk at a time and a fixed-size
  * table of fingerprints, so its memory does not grow with the file.
@@ -42,7 +42,7 @@ final class ImportRun {
   }
 
   private final ImportRepository repository;
-  private final StagedRows staging;
+  private final StagedRowRepository staging;
   private final Pool pool;
   private final Order order;
   private final List<RowError> pendingErrors = new ArrayList<>();
@@ -51,7 +51,7 @@ final class ImportRun {
   private long read;
   private ProductWrites writes;
 
-  ImportRun(ImportRepository repository, StagedRows staging, Pool pool, Order order) {
+  ImportRun(ImportRepository repository, StagedRowRepository staging, Pool pool, Order order) {
     this.repository = repository;
     this.staging = staging;
     this.pool = pool;
@@ -73,7 +73,7 @@ final class ImportRun {
           writes = ProductWrites.begin(pool, ProductWrites.Mode.UPSERT, order.brandId(), order.uploaderId());
           writeAgain(facts, pass.rows(), pass.staged());
         }
-        ProductBatchWriter.Outcome outcome = writes.commit();
+        ProductBatchRepository.Outcome outcome = writes.commit();
         await(repository.written(order.jobId(), pass.rows(), outcome.inserted(), outcome.updated(), outcome.unchanged()));
       }
       await(repository.succeed(order.jobId()));
@@ -164,10 +164,10 @@ final class ImportRun {
   private void refuseDuplicates(FileSniffer.Facts facts, String skuColumn) throws IOException {
     RowParser parser = new RowParser(order.brandOrigin());
     InFlight<Void> stagingWrites = new InFlight<>(IN_FLIGHT);
-    List<StagedRows.Staged> chunk = new ArrayList<>(CHUNK);
+    List<StagedRowRepository.Staged> chunk = new ArrayList<>(CHUNK);
     eachRow(facts, (index, row) -> {
       RowParser.Parsed parsed = parser.parse(row);
-      if (parsed.ok()) chunk.add(new StagedRows.Staged(index, row.number(), parsed.fields()));
+      if (parsed.ok()) chunk.add(new StagedRowRepository.Staged(index, row.number(), parsed.fields()));
       if (chunk.size() == CHUNK) {
         stagingWrites.submit(staging.stage(order.jobId(), List.copyOf(chunk)), done -> { });
         chunk.clear();
@@ -208,7 +208,7 @@ final class ImportRun {
         if (!chunk.isEmpty()) writes.write(List.copyOf(chunk));
         chunk.clear();
         if (staged) kept.set(0, await(staging.kept(order.jobId(), next, next + CHUNK)));
-        ProductBatchWriter.Outcome soFar = writes.soFar();
+        ProductBatchRepository.Outcome soFar = writes.soFar();
         progress.offer(() -> repository.written(order.jobId(), next, soFar.inserted(), soFar.updated(), soFar.unchanged()));
       }
     });

@@ -1,8 +1,8 @@
 package cn.redlive.catalog;
 
 import cn.redlive.report.ReportVersionRepository;
-import cn.redlive.product.ProductBatchWriter;
-import cn.redlive.product.ProductBatchWriter.Outcome;
+import cn.redlive.product.ProductBatchRepository;
+import cn.redlive.product.ProductBatchRepository.Outcome;
 import cn.redlive.product.ProductFields;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
@@ -116,8 +116,8 @@ final class ProductWrites {
   }
 
   private Future<Outcome> written(SqlConnection connection, List<ProductFields> rows) {
-    if (mode == Mode.UPSERT) return ProductBatchWriter.upsert(connection, brandId, uploaderId, rows);
-    return ProductBatchWriter.insertOrUpdate(connection, brandId, uploaderId, rows).recover(failure -> {
+    if (mode == Mode.UPSERT) return ProductBatchRepository.upsert(connection, brandId, uploaderId, rows);
+    return ProductBatchRepository.insertOrUpdate(connection, brandId, uploaderId, rows).recover(failure -> {
       String state = failure instanceof PgException pg ? pg.getSqlState() : null;
       // after the violation, the lane's statements already sent fail too: its transaction is aborted
       if (UNIQUE_VIOLATION.equals(state) || (conflicted && IN_FAILED_TRANSACTION.equals(state))) {

@@ -3,7 +3,7 @@ package cn.redlive.catalog;
 /**
  * 64-bit fingerprints of the SKUs an import has read, in a table of fixed size, so that a clean file (the usual
  * case) is known to repeat no SKU without staging every SKU in the database. Distinct fingerprints prove distinct
- * SKUs; an equal fingerprint only says "maybe", and the import then checks exactly ({@link StagedRows}). The table
+ * SKUs; an equal fingerprint only says "maybe", and the import then checks exactly ({@link StagedRowRepository}). The table
  * is allocated whole (2 MB) and never grows: once it is half full, it answers {@link Seen#UNKNOWN} and larger files
  * take the exact check, so memory stays flat however large the file.
  */

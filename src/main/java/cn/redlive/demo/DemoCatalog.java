@@ -2,7 +2,7 @@ package cn.redlive.demo;
 
 import cn.redlive.brand.BrandFields;
 import cn.redlive.brand.Brands;
-import cn.redlive.product.ProductBatchWriter;
+import cn.redlive.product.ProductBatchRepository;
 import cn.redlive.product.ProductFields;
 import cn.redlive.product.Products;
 import io.vertx.core.Future;
@@ -74,7 +74,7 @@ final class DemoCatalog {
   }
 
   static Future<Void> load(Pool pool, Brands brands, Products products) {
-    ProductBatchWriter writer = new ProductBatchWriter(pool);
+    ProductBatchRepository writer = new ProductBatchRepository(pool);
     return accountId(pool, "manager.ma").compose(managerId -> {
       Future<Void> chain = Future.succeededFuture();
       for (DemoBrand brand : BRANDS) {

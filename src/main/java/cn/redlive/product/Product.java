@@ -17,15 +17,6 @@ public record Product(long id, long brandId, String brandName, ProductFields fie
   public static final String REJECTED = "rejected";
   public static final String DELISTED = "delisted";
 
-  static final String COLUMNS = """
-      p.id, p.brand_id, b.name AS brand_name, p.sku, p.name, p.category, p.origin, p.spec, p.weight_grams, p.price_fen,
-      p.commission_bp, p.stock, p.image_urls, p.description, p.certifications, p.status, p.reject_reason,
-      p.created_at, p.updated_at,
-      (SELECT r.proposed FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending') AS pending_revision
-      """;
-
-  static final String FROM = "products p JOIN brands b ON b.id = p.brand_id";
-
   static Product from(Row row) {
     ProductFields fields = new ProductFields(row.getString("sku"), row.getString("name"), row.getString("category"),
         row.getString("origin"), row.getString("spec"), row.getInteger("weight_grams"), row.getLong("price_fen"),

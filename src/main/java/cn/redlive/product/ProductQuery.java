@@ -44,7 +44,7 @@ public record ProductQuery(String name, Long brandId, String category, String or
     List<Object> params = new ArrayList<>(filter.params());
     params.add(paging.size());
     params.add(paging.offset());
-    String text = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + filter.text()
+    String text = "SELECT " + ProductRepository.COLUMNS + " FROM " + ProductRepository.FROM + filter.text()
         + " ORDER BY " + SORTS.getOrDefault(sort == null ? "newest" : sort, SORTS.get("newest"))
         + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
     return new Sql(text, params);

@@ -13,10 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of products, revisions and review decisions (the batch upsert of imports is in {@link ProductBatchWriter}). */
+/** SQL of products, revisions and review decisions (the batch upsert of imports is in {@link ProductBatchRepository}). */
 final class ProductRepository {
 
-  private static final String FIND = "SELECT " + Product.COLUMNS + " FROM " + Product.FROM + " WHERE p.id = $1";
+  /** The columns {@code Product.from(Row)} reads. */
+  static final String COLUMNS = """
+      p.id, p.brand_id, b.name AS brand_name, p.sku, p.name, p.category, p.origin, p.spec, p.weight_grams, p.price_fen,
+      p.commission_bp, p.stock, p.image_urls, p.description, p.certifications, p.status, p.reject_reason,
+      p.created_at, p.updated_at,
+      (SELECT r.proposed FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending') AS pending_revision
+      """;
+  static final String FROM = "products p JOIN brands b ON b.id = p.brand_id";
+
+  private static final String FIND = "SELECT " + COLUMNS + " FROM " + FROM + " WHERE p.id = $1";
 
   private static final String BRAND_OF = "SELECT brand_id, status FROM products WHERE id = $1";
 
@@ -96,7 +105,7 @@ final class ProductRepository {
        ORDER BY d.decided_at, d.id
       """;
 
-  private static final String QUEUE = "SELECT " + Product.COLUMNS + ", count(*) OVER () AS total FROM " + Product.FROM + """
+  private static final String QUEUE = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM " + FROM + """
        WHERE (p.status = 'pending'
               OR EXISTS (SELECT 1 FROM product_revisions r WHERE r.product_id = p.id AND r.status = 'pending'))
          AND ($3::bigint IS NULL OR p.brand_id = $3)

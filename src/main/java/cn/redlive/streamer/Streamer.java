@@ -24,11 +24,6 @@ public record Streamer(
   public static final String ACTIVE = "active";
   public static final String LEFT = "left";
 
-  static final String COLUMNS = """
-      s.id, s.account_id, s.real_name, s.stage_name, s.contact, s.previous_occupation, s.birth_date, s.joined_on,
-      s.status, s.team_id, t.name AS team_name
-      """;
-
   static Streamer from(Row row) {
     return new Streamer(row.getLong("id"), row.getLong("account_id"), row.getString("real_name"),
         row.getString("stage_name"), row.getString("contact"), row.getString("previous_occupation"),

@@ -16,13 +16,19 @@ import java.util.Optional;
 /** All SQL of the streamer feature. */
 final class StreamerRepository {
 
+  /** The columns {@code Streamer.from(Row)} reads. */
+  static final String COLUMNS = """
+      s.id, s.account_id, s.real_name, s.stage_name, s.contact, s.previous_occupation, s.birth_date, s.joined_on,
+      s.status, s.team_id, t.name AS team_name
+      """;
+
   record Filter(Long teamId, String status, String query) {
   }
 
   record Changes(String stageName, String contact, String previousOccupation, String status) {
   }
 
-  private static final String SELECT = "SELECT " + Streamer.COLUMNS + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id ";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id ";
 
   private static final String FIND = SELECT + "WHERE s.id = $1";
 
@@ -38,7 +44,7 @@ final class StreamerRepository {
    * then their rows: a cached generic plan cannot know that a team has no active streamers and would otherwise walk
    * the primary key filtering all of them.
    */
-  private static final String LIST = "SELECT " + Streamer.COLUMNS + ", (%s) AS total"
+  private static final String LIST = "SELECT " + COLUMNS + ", (%s) AS total"
       + " FROM streamers s LEFT JOIN teams t ON t.id = s.team_id"
       + " WHERE s.id IN (SELECT s.id FROM streamers s%s) ORDER BY s.id";
 

@@ -15,9 +15,7 @@ import io.vertx.openapi.contract.Style;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
-import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 import io.vertx.openapi.validation.transformer.FormTransformer;
 import io.vertx.openapi.validation.transformer.LabelTransformer;
 import io.vertx.openapi.validation.transformer.MatrixTransformer;
@@ -41,8 +39,13 @@ final class InlineRequestValidator {
 
   /** The validated request of an operation that declares neither parameters nor a body; immutable, so shared. */
   static final ValidatedRequest NOTHING_DECLARED =
-      new ValidatedRequestImpl(Map.of(), Map.of(), Map.of(), Map.of(), new RequestParameterImpl(null));
+      ContractValues.validated(Map.of(), Map.of(), Map.of(), Map.of(), ContractValues.value(null));
 
+  /**
+   * The one use of a vertx-openapi {@code impl} class: per-parameter and per-body checks ({@code validateParameter},
+   * {@code validateBody}) are public only on {@code RequestValidatorImpl}; the public {@code RequestValidator}
+   * validates whole requests, on a worker thread. Used only to word the errors of a request found invalid here.
+   */
   private final RequestValidatorImpl library;
   private final Map<Style, ParameterTransformer> transformers = new EnumMap<>(Style.class);
   /** Read-only after construction, so event loops share it without locks. */
@@ -110,7 +113,7 @@ final class InlineRequestValidator {
         }
       }
     }
-    return new ValidatedRequestImpl(cookies, headers, path, query, body(operation.getRequestBody(), request));
+    return ContractValues.validated(cookies, headers, path, query, body(operation.getRequestBody(), request));
   }
 
   private RequestParameter parameter(Parameter parameter, RequestParameter value) {
@@ -124,9 +127,9 @@ final class InlineRequestValidator {
     Object plain = plainPrimitive(parameter, raw);
     Object transformed = plain != null ? plain : transformer.transform(parameter, raw);
     SimpleSchema simple = simpleSchemas.get(parameter);
-    if (simple != null && simple.accepts(transformed)) return new RequestParameterImpl(transformed);
+    if (simple != null && simple.accepts(transformed)) return ContractValues.value(transformed);
     OutputUnit result = validator.validate(transformed);
-    return Boolean.TRUE.equals(result.getValid()) ? new RequestParameterImpl(transformed)
+    return Boolean.TRUE.equals(result.getValid()) ? ContractValues.value(transformed)
         : library.validateParameter(parameter, value);
   }
 
@@ -185,12 +188,12 @@ final class InlineRequestValidator {
       return library.validateBody(requestBody, request);
     }
     SimpleSchema simple = simpleSchemas.get(mediaType);
-    if (simple != null && simple.accepts(decoded)) return new RequestParameterImpl(decoded);
+    if (simple != null && simple.accepts(decoded)) return ContractValues.value(decoded);
     OutputUnit result = validator.validate(decoded);
-    if (Boolean.TRUE.equals(result.getValid())) return new RequestParameterImpl(decoded);
+    if (Boolean.TRUE.equals(result.getValid())) return ContractValues.value(decoded);
     // the library words the errors, about the body as trimmed (a blank name is then too short)
     library.validateBody(requestBody, new WithBody(request, StreamingJson.encode(decoded)));
-    return new RequestParameterImpl(decoded);
+    return ContractValues.value(decoded);
   }
 
   /** The request with another body. */
@@ -199,7 +202,7 @@ final class InlineRequestValidator {
     @Override public Map<String, RequestParameter> getHeaders() { return request.getHeaders(); }
     @Override public Map<String, RequestParameter> getPathParameters() { return request.getPathParameters(); }
     @Override public Map<String, RequestParameter> getQuery() { return request.getQuery(); }
-    @Override public RequestParameter getBody() { return new RequestParameterImpl(body); }
+    @Override public RequestParameter getBody() { return ContractValues.value(body); }
     @Override public String getContentType() { return request.getContentType(); }
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
 
 import java.util.HashMap;
 import java.util.List;
@@ -34,19 +33,19 @@ final class RequestValues {
     for (Parameter parameter : operation.getParameters()) {
       String name = parameter.getName();
       switch (parameter.getIn()) {
-        case PATH -> path.put(name, new RequestParameterImpl(rc.pathParam(name)));
-        case QUERY -> query.put(name, new RequestParameterImpl(single(name, rc.queryParams().getAll(name))));
-        case HEADER -> headers.put(name, new RequestParameterImpl(single(name, rc.request().headers().getAll(name))));
+        case PATH -> path.put(name, ContractValues.value(rc.pathParam(name)));
+        case QUERY -> query.put(name, ContractValues.value(single(name, rc.queryParams().getAll(name))));
+        case HEADER -> headers.put(name, ContractValues.value(single(name, rc.request().headers().getAll(name))));
         case COOKIE -> {
           Cookie cookie = rc.request().getCookie(name);
-          cookies.put(name, new RequestParameterImpl(cookie == null ? null : cookie.getValue()));
+          cookies.put(name, ContractValues.value(cookie == null ? null : cookie.getValue()));
         }
         default -> {
           // no other parameter locations exist in OpenAPI 3.1
         }
       }
     }
-    RequestParameter content = new RequestParameterImpl(body == null ? Buffer.buffer() : body);
+    RequestParameter content = ContractValues.value(body == null ? Buffer.buffer() : body);
     return new Values(cookies, headers, path, query, content, rc.request().getHeader("Content-Type"));
   }
 

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * for SKUs repeated within the file, deleted when the job ends. The server keeps no per-row state of its own, so
  * its memory does not grow with the file.
  */
-final class StagedRows {
+final class StagedRowRepository {
 
   /** A valid row: its position among the file's data rows, its row number, its content. */
   record Staged(int seq, int rowNumber, ProductFields fields) {
@@ -60,7 +60,7 @@ final class StagedRows {
 
   private final Pool pool;
 
-  StagedRows(Pool pool) {
+  StagedRowRepository(Pool pool) {
     this.pool = pool;
   }
 

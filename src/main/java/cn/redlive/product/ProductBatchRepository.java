@@ -14,7 +14,7 @@ import java.util.List;
  * selling its approved version, takes a new stock figure at once, and gets its other changes as a pending
  * revision. Rows equal to what is stored change nothing, so uploading the same file twice is harmless.
  */
-public final class ProductBatchWriter {
+public final class ProductBatchRepository {
 
   /** What one batch did; SKUs within a batch are unique (the import refuses duplicates before writing). */
   public record Outcome(int inserted, int updated, int unchanged) {
@@ -171,7 +171,7 @@ public final class ProductBatchWriter {
 
   private final Pool pool;
 
-  public ProductBatchWriter(Pool pool) {
+  public ProductBatchRepository(Pool pool) {
     this.pool = pool;
   }
 
