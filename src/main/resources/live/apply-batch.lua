@@ -64,6 +64,14 @@ if startE > startC then
 end
 if startC > startA then redis.call('ZREM', KEYS[4], unpack(ARGV, startA, startC - 1)) end
 if after > startE then redis.call('ZREM', KEYS[4], unpack(ARGV, startE, after - 1)) end
+-- the peak moves with every batch that brings viewers in, not only when a sampler happens to look: a crowd that
+-- comes and goes between two samples still shows (concurrent = viewers heard from within the last 60 s)
+if startE > startC then
+  local concurrent = redis.call('ZCOUNT', KEYS[4], now - 60000, '+inf')
+  if concurrent > tonumber(redis.call('HGET', KEYS[2], 'peak') or '0') then
+    redis.call('HSET', KEYS[2], 'peak', concurrent)
+  end
+end
 if after > startA + a then
   redis.call('PFADD', KEYS[3], unpack(ARGV, startA + a, after - 1))
   redis.call('SADD', KEYS[9], unpack(ARGV, startA + a, after - 1))

@@ -99,7 +99,13 @@ final class LiveCounters {
     Future<Map<String, String>> gmvByProduct = redis.call(r -> r.hgetall(keys.gmvByProduct()));
     return Future.all(List.of(counters, unique, buyers, concurrent, gmvByMinute, viewersByMinute, gmvByProduct)).map(v -> {
       SessionFigures figures = figures(sessionId, counters.result(), unique.result(), buyers.result());
+      // one frame never shows an impossible trio: the peak is at least who watches now (the batch script keeps it,
+      // a frame read between two commands could still see them apart) and unique viewers at least the peak (the
+      // live count is an estimate)
+      long peak = Math.max(figures.peakViewers(), concurrent.result());
       return figures.toJson()
+          .put("peakViewers", peak)
+          .put("uniqueViewers", Math.max(figures.uniqueViewers(), peak))
           .put("uniqueViewersEstimated", true)
           .put("sessionId", sessionId)
           .put("concurrentViewers", concurrent.result())

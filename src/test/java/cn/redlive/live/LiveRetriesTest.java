@@ -101,6 +101,28 @@ class LiveRetriesTest {
     assertEquals(6 * rounds, ledgerOrders(session.sessionId()), "and once in the ledger");
   }
 
+  @Test
+  @DisplayName("a crowd that joins and leaves between two samples still raises the peak, and no frame shows peak below current or unique below peak")
+  void peakFollowsEveryBatch() {
+    var session = live.liveSession();
+    String ingest = api.newUser("ingest").token();
+    long id = session.sessionId();
+    String producer = LiveKit.uniqueId("peak-camera");
+    live.send(ingest, batch(producer, 1, LiveKit.viewer(id, "viewer_join", "steady-1"),
+        LiveKit.viewer(id, "viewer_join", "steady-2"), LiveKit.viewer(id, "viewer_join", "steady-3")));
+    live.send(ingest, batch(producer, 2, LiveKit.viewer(id, "viewer_join", "brief-1"),
+        LiveKit.viewer(id, "viewer_join", "brief-2"), LiveKit.viewer(id, "viewer_join", "brief-3"),
+        LiveKit.viewer(id, "viewer_join", "brief-4")));
+    live.send(ingest, batch(producer, 3, LiveKit.viewer(id, "viewer_leave", "brief-1"),
+        LiveKit.viewer(id, "viewer_leave", "brief-2"), LiveKit.viewer(id, "viewer_leave", "brief-3"),
+        LiveKit.viewer(id, "viewer_leave", "brief-4")));
+
+    JsonObject frame = live.session(session.streamer().token(), id).getJsonObject("live");
+    assertEquals(7, frame.getInteger("peakViewers"), "3 steady and 4 brief viewers: " + frame);
+    assertEquals(3, frame.getInteger("concurrentViewers"), frame::encode);
+    org.junit.jupiter.api.Assertions.assertTrue(frame.getInteger("uniqueViewers") >= frame.getInteger("peakViewers"), frame::encode);
+  }
+
   private static JsonObject verdict(Reply reply) {
     return new JsonObject().put("accepted", reply.json().getValue("accepted"))
         .put("rejected", reply.json().getValue("rejected"));
