@@ -57,7 +57,7 @@ export function targetsCard({ enterprises }) {
   function table(items) {
     return h('div', { class: 'table-wrap' },
       h('table', { class: 'data stack', 'aria-label': '月度目标' },
-        h('thead', {}, h('tr', {}, ['对象', '成交额目标', '已完成', '完成度', '增长目标', '实际增长', '状态', ''].map((t) => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, ['对象', '成交额目标', '已完成', '完成度', '增长目标', '实际增长', '状态', '操作'].map((t) => h('th', {}, t)))),
         h('tbody', {}, items.map((t) => h('tr', { dataset: { targetId: t.id, scope: t.scope } },
           h('td', { 'data-label': '对象' }, `${SCOPES[t.scope] ?? t.scope} · ${t.name ?? '全基地'}`),
           h('td', { 'data-label': '成交额目标', class: 'num' }, t.gmvFen === null && t.targetFen

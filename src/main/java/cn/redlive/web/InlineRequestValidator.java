@@ -135,7 +135,7 @@ final class InlineRequestValidator {
 
   /**
    * What the library's {@code ParameterTransformer.transformPrimitive} makes of the plain values clients send (a word
-   * for a string, a small whole number, true or false), without the regular expression it compiles and the JSON
+   * for a small whole number, true or false; a string stays as sent), without the regular expression it compiles and the JSON
    * parser it runs for each of them; null for anything else, which the library transforms itself.
    */
   static Object plainPrimitive(Parameter parameter, String raw) {
@@ -148,15 +148,6 @@ final class InlineRequestValidator {
       case BOOLEAN -> "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
       default -> null;
     };
-  }
-
-  /** {@code \w+}: ASCII letters, digits and underscores. */
-  private static boolean isWord(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) return false;
-    }
-    return true;
   }
 
   /** "0" or an optional minus and up to nine digits without a leading zero: JSON's own form, and an int. */

@@ -99,7 +99,7 @@ export async function render(root) {
   }
 
   function enterpriseTable(items, growthById) {
-    const heads = ['企业', '品牌', '孵化状态', '入驻日期', '孵化期至', '免租期至', '设备押金', '导师', '本月净成交额', '同比', '环比', ''];
+    const heads = ['企业', '品牌', '孵化状态', '入驻日期', '孵化期至', '免租期至', '设备押金', '导师', '本月净成交额', '同比', '环比', '操作'];
     return h('div', { class: 'table-wrap' },
       h('table', { class: 'data stack', 'aria-label': '入驻企业' },
         h('thead', {}, h('tr', {}, heads.map((t) => h('th', {}, t)))),

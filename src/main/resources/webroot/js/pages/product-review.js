@@ -63,7 +63,7 @@ export async function render(root) {
       updateBulk();
     });
     return h('div', { class: 'table-wrap' }, h('table', { class: 'data stack', 'aria-label': '待审核商品' },
-      h('thead', {}, h('tr', {}, h('th', {}, all),
+      h('thead', {}, h('tr', {}, h('th', { 'aria-label': '全选' }, all),
         ['品牌', 'SKU', '商品', '售价 · 佣金', '待审内容', '提交时间', '操作'].map((t) => h('th', {}, t)))),
       h('tbody', {}, shown.map(row))));
   }

@@ -133,7 +133,7 @@ export async function render(root) {
 
   function rankingTable(ranking) {
     const streamers = ranking.of === 'streamer';
-    const heads = ['排名', streamers ? '主播' : '团队', '净成交额', '订单', '退款', '增长', '目标完成度', 'UV 价值', '转化率', streamers ? '' : null];
+    const heads = ['排名', streamers ? '主播' : '团队', '净成交额', '订单', '退款', '增长', '目标完成度', 'UV 价值', '转化率', streamers ? '操作' : null];
     return h('div', { class: 'table-wrap' },
       h('table', { class: 'data stack', 'aria-label': '业绩排名' },
         h('thead', {}, h('tr', {}, heads.filter((t) => t !== null).map((t) => h('th', {}, t)))),
