@@ -2,19 +2,24 @@ package cn.redlive.support;
 
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A small blocking HTTP client so tests read top to bottom: {@code api.post("/api/v1/accounts").as(token).json(body).send()}.
  * It runs on the JUnit thread, never on an event loop.
  */
 public final class Api {
+
+  private static final Duration WHOLE_EXCHANGE = Duration.ofSeconds(120);
 
   private final String baseUrl;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -115,12 +120,17 @@ public final class Api {
     }
 
     public Reply send() {
+      // The request timeout ends at the response headers; a body that never ends (an event stream, a response the
+      // server forgot to end) would hang the suite, so the whole exchange is bounded too.
+      CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(builder.method(method, body).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       try {
-        HttpResponse<String> response = client.send(builder.method(method, body).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(method + " " + path, response);
-      } catch (IOException e) {
-        throw new AssertionError(method + " " + path + " failed: " + e, e);
+        return new Reply(method + " " + path, exchange.get(WHOLE_EXCHANGE.toSeconds(), TimeUnit.SECONDS));
+      } catch (ExecutionException e) {
+        throw new AssertionError(method + " " + path + " failed: " + e.getCause(), e.getCause());
+      } catch (TimeoutException e) {
+        exchange.cancel(true);
+        throw new AssertionError(method + " " + path + " did not finish within " + WHOLE_EXCHANGE, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);

@@ -308,7 +308,7 @@ class ContractPropertiesTest {
       for (String method : item.fieldNames()) {
         if (method.equals("parameters")) continue;
         JsonObject operation = item.getJsonObject(method);
-        if (Boolean.TRUE.equals(operation.getBoolean("x-streamed"))) continue;
+        if (Boolean.TRUE.equals(operation.getBoolean("x-streamed")) || endless(operation)) continue;
         List<JsonObject> parameters = new ArrayList<>();
         item.getJsonArray("parameters", new JsonArray()).forEach(p -> parameters.add(resolve((JsonObject) p)));
         operation.getJsonArray("parameters", new JsonArray()).forEach(p -> parameters.add(resolve((JsonObject) p)));
@@ -322,6 +322,15 @@ class ContractPropertiesTest {
       }
     }
     return ops;
+  }
+
+  /**
+   * A server-sent event stream answers 200 and never ends, so a valid request to a session that exists (one left by an
+   * earlier test class) would wait forever; LivePushTest covers the stream.
+   */
+  private static boolean endless(JsonObject operation) {
+    JsonObject ok = resolve(operation.getJsonObject("responses", new JsonObject()).getJsonObject("200"));
+    return ok.getJsonObject("content", new JsonObject()).containsKey("text/event-stream");
   }
 
   private static JsonObject load() {
