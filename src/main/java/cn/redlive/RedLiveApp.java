@@ -5,7 +5,6 @@ import cn.redlive.account.AccountService;
 import cn.redlive.account.FirstManager;
 import cn.redlive.demo.DemoData;
 import cn.redlive.demo.PeopleDemoData;
-import cn.redlive.demo.SalesDemoData;
 import cn.redlive.platform.AppConfig;
 import cn.redlive.platform.Broadcast;
 import cn.redlive.platform.Database;
@@ -19,6 +18,7 @@ import cn.redlive.platform.Redis;
 import cn.redlive.web.ApiRouter;
 import cn.redlive.web.HttpMetrics;
 import cn.redlive.web.HttpServerVerticle;
+import cn.redlive.web.RequestIds;
 import cn.redlive.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -73,6 +73,7 @@ public final class RedLiveApp {
 
   /** Starts a server whose day rules read {@code clock} (tests pass a fixed or settable one). */
   public static RedLiveApp start(AppConfig config, Clock clock) {
+    RequestIds.register();
     PrometheusMeterRegistry registry = Metrics.newRegistry();
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(Metrics.vertxOptions()))
@@ -134,7 +135,7 @@ public final class RedLiveApp {
     return DemoData.load(pool, f.account().service(), f.brand().brands(), f.product().products())
         .compose(loaded -> PeopleDemoData.load(pool, f.team().teams(), f.streamer().streamers(), f.party().party(),
             f.study().study(), clock))
-        .compose(loaded -> SalesDemoData.load(pool));
+        .compose(loaded -> DemoData.loadSales(pool));
   }
 
   private Features features() {

@@ -7,8 +7,6 @@ import cn.redlive.product.ProductFields;
 import cn.redlive.product.Products;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,21 +73,19 @@ final class DemoCatalog {
 
   static Future<Void> load(Pool pool, Brands brands, Products products) {
     ProductBatchRepository writer = new ProductBatchRepository(pool);
-    return accountId(pool, "manager.ma").compose(managerId -> {
+    DemoRepository repository = new DemoRepository(pool);
+    return repository.accountId("manager.ma").compose(managerId -> {
       Future<Void> chain = Future.succeededFuture();
       for (DemoBrand brand : BRANDS) {
         chain = chain.compose(v -> brands.create(new BrandFields(brand.name(), brand.enterprise(), brand.origin(),
                 List.of(brand.cert()), "联系人", "0951-" + (5000000 + brand.skuPrefix().hashCode() % 1000000)))
             .compose(created -> writer.upsert(created.id(), managerId, productsOf(brand))
-                .compose(outcome -> pool.preparedQuery("SELECT id FROM products WHERE brand_id = $1 ORDER BY id")
-                    .execute(Tuple.of(created.id())))
-                .compose(rows -> {
-                  List<Long> ids = new ArrayList<>();
-                  for (Row row : rows) ids.add(row.getLong(0));
+                .compose(outcome -> repository.productIdsOfBrand(created.id()))
+                .compose(ids -> {
                   // the newest product of each brand stays in the review queue
                   return products.approveAll(ids.subList(0, ids.size() - 1), managerId);
                 })
-                .compose(v2 -> linkPartner(pool, brands, brand.name(), created.id()))));
+                .compose(v2 -> linkPartner(repository, brands, brand.name(), created.id()))));
       }
       return chain;
     });
@@ -111,14 +107,9 @@ final class DemoCatalog {
     return list;
   }
 
-  private static Future<Long> accountId(Pool pool, String username) {
-    return pool.preparedQuery("SELECT id FROM accounts WHERE username = $1").execute(Tuple.of(username))
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  private static Future<Void> linkPartner(Pool pool, Brands brands, String brandName, long brandId) {
+  private static Future<Void> linkPartner(DemoRepository repository, Brands brands, String brandName, long brandId) {
     return PARTNERS.entrySet().stream().filter(e -> e.getValue().equals(brandName)).findFirst()
-        .map(e -> accountId(pool, e.getKey()).compose(account -> brands.link(account, brandId)))
+        .map(e -> repository.accountId(e.getKey()).compose(account -> brands.link(account, brandId)))
         .orElse(Future.succeededFuture());
   }
 }

@@ -7,7 +7,6 @@ import cn.redlive.product.Products;
 import cn.redlive.core.Role;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +58,16 @@ public final class DemoData {
 
   /** Runs {@code loader} unless the named set was loaded before; records it afterwards. */
   static Future<Void> loadOnce(Pool pool, String name, java.util.function.Supplier<Future<Void>> loader) {
-    return pool.preparedQuery("SELECT 1 FROM demo_loads WHERE name = $1").execute(Tuple.of(name))
-        .compose(rows -> {
-          if (rows.size() > 0) return Future.succeededFuture();
-          log.info("loading demo data set {}", name);
-          return loader.get().compose(v -> pool.preparedQuery(
-              "INSERT INTO demo_loads (name) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(name)).mapEmpty());
-        });
+    DemoRepository repository = new DemoRepository(pool);
+    return repository.loaded(name).compose(loaded -> {
+      if (loaded) return Future.succeededFuture();
+      log.info("loading demo data set {}", name);
+      return loader.get().compose(v -> repository.markLoaded(name));
+    });
+  }
+
+  /** Demo sales so the reviews have something to show (see {@link DemoRepository}). */
+  public static Future<Void> loadSales(Pool pool) {
+    return loadOnce(pool, "sales-v1", () -> new DemoRepository(pool).seedSales());
   }
 }

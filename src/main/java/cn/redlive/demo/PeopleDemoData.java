@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -199,8 +198,7 @@ public final class PeopleDemoData {
     }
 
     private Future<Long> accountId(String username) {
-      return pool.preparedQuery("SELECT id FROM accounts WHERE username = $1").execute(Tuple.of(username))
-          .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+      return new DemoRepository(pool).accountId(username);
     }
   }
 }

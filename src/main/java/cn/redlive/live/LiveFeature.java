@@ -29,7 +29,8 @@ public final class LiveFeature implements Feature {
     this.settlement = new Settlement(repository, counters, restore, clock);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
     IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore, clock);
-    this.routes = new LiveRoutes(sessions, ingest, counters, repository, new LivePush(vertx, counters, clock),
+    SessionViews views = new SessionViews(sessions, repository, counters, clock);
+    this.routes = new LiveRoutes(sessions, ingest, views, new LivePush(vertx, counters, clock),
         new Leaderboard(counters, repository), clock);
   }
 

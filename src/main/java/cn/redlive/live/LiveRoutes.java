@@ -27,20 +27,18 @@ final class LiveRoutes {
 
   private final SessionService sessions;
   private final IngestService ingest;
-  private final LiveCounters counters;
-  private final SessionRepository repository;
+  private final SessionViews views;
   private final LivePush push;
   private final Leaderboard leaderboard;
 
   private final Clock clock;
 
-  LiveRoutes(SessionService sessions, IngestService ingest, LiveCounters counters, SessionRepository repository,
-             LivePush push, Leaderboard leaderboard, Clock clock) {
+  LiveRoutes(SessionService sessions, IngestService ingest, SessionViews views, LivePush push, Leaderboard leaderboard,
+             Clock clock) {
     this.clock = clock;
     this.sessions = sessions;
     this.ingest = ingest;
-    this.counters = counters;
-    this.repository = repository;
+    this.views = views;
     this.push = push;
     this.leaderboard = leaderboard;
   }
@@ -49,7 +47,7 @@ final class LiveRoutes {
     ObjectAccess ownSession = ObjectAccess.managerOr(this::isOwnSession);
     api.handle("scheduleLiveSession", this::schedule);
     api.handle("listLiveSessions", this::list);
-    api.handle("getLiveSession", this::get).onlyIf(ownSession);
+    api.handle("getLiveSession", rc -> Respond.ok(rc, views.withFigures(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("streamLiveSession", rc -> sessions.get(QueryParams.pathId(rc, "sessionId"))
@@ -61,8 +59,7 @@ final class LiveRoutes {
 
   private Future<Boolean> isOwnSession(Principal principal, RoutingContext rc) {
     if (!principal.is(Role.STREAMER)) return Future.succeededFuture(false);
-    return repository.find(QueryParams.pathId(rc, "sessionId"))
-        .map(found -> found.map(s -> s.streamerAccountId() == principal.accountId()).orElse(false));
+    return views.isOwnedBy(QueryParams.pathId(rc, "sessionId"), principal.accountId());
   }
 
   private void schedule(RoutingContext rc) {
@@ -79,21 +76,6 @@ final class LiveRoutes {
     Respond.ok(rc, sessions.list(CurrentPrincipal.of(rc), QueryParams.text(rc, "status"),
             QueryParams.optionalLong(rc, "streamerAccountId"), paging)
         .map(page -> paging.envelope(page.items(), page.total())));
-  }
-
-  /** The session, with live counters while it runs and settled figures afterwards. */
-  private void get(RoutingContext rc) {
-    long id = QueryParams.pathId(rc, "sessionId");
-    Respond.ok(rc, sessions.get(id).compose(session -> {
-      JsonObject json = session.toJson();
-      if (session.isLive()) {
-        return counters.snapshot(id, clock.millis()).map(live -> json.put("live", live));
-      }
-      var results = repository.results(id);
-      var products = repository.productsOf(id);
-      return Future.all(results, products).map(done -> results.result()
-          .map(r -> json.put("results", r.toJson().put("products", products.result()))).orElse(json));
-    }));
   }
 
   private void ingest(RoutingContext rc) {

@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,7 @@ final class OrderLedger {
   /** The owner of each order id once the orders are committed (see {@link SessionRepository#insertOrders}). */
   Future<List<SessionRepository.OrderOwner>> write(List<SessionRepository.OrderWrite> orders) {
     Context context = Vertx.currentContext();
-    // answered on the caller's own context, whichever thread ran the statement
-    Promise<List<SessionRepository.OrderOwner>> answer = context == null ? Promise.promise() : ((ContextInternal) context).promise();
+    Promise<List<SessionRepository.OrderOwner>> answer = Promise.promise();
     List<Pending> group = null;
     synchronized (lock) {
       queue.add(new Pending(orders, answer));
@@ -49,7 +47,14 @@ final class OrderLedger {
       }
     }
     if (group != null) run(group);
-    return answer.future();
+    return context == null ? answer.future() : backOn(context, answer.future());
+  }
+
+  /** The caller continues on its own context, whichever thread ran the statement of its group. */
+  private static <T> Future<T> backOn(Context context, Future<T> future) {
+    Promise<T> there = Promise.promise();
+    future.onComplete(result -> context.runOnContext(v -> there.handle(result)));
+    return there.future();
   }
 
   private List<Pending> takeQueue() {

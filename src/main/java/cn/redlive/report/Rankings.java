@@ -8,10 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +26,14 @@ public final class Rankings {
   private record Key(Period period, boolean teams, boolean yearEarlier) {
   }
 
-  private final Pool pool;
+  private final ReportRepository repository;
   private final Targets targets;
   private final ReportVersionRepository versions;
   private final ReportCache<Key, List<RankingRow>> cache = new ReportCache<>(1_000);
   private final ReportCache<Request, Buffer> bodies = new ReportCache<>(500);
 
-  Rankings(Pool pool, ReportVersionRepository versions, Targets targets) {
-    this.pool = pool;
+  Rankings(ReportRepository repository, ReportVersionRepository versions, Targets targets) {
+    this.repository = repository;
     this.targets = targets;
     this.versions = versions;
   }
@@ -73,12 +70,7 @@ public final class Rankings {
   private Future<List<RankingRow>> rows(Key key, Period before) {
     Period period = key.period();
     boolean teams = key.teams();
-    Tuple args = Tuple.tuple();
-    for (Object arg : MonthSpans.of(period).args()) args.addValue(arg);
-    for (Object arg : MonthSpans.of(before).args()) args.addValue(arg);
-    args.addValue(period.start().atOffset(ZoneOffset.UTC)).addValue(period.end().atOffset(ZoneOffset.UTC));
-    var rows = pool.preparedQuery(teams ? ReportRepository.TEAM_RANKING : ReportRepository.STREAMER_RANKING).execute(args)
-        .map(found -> Rows.all(found, RankingRow::from));
+    var rows = repository.ranking(teams, period, before).map(found -> Rows.all(found, RankingRow::from));
     var goals = targets.gmvTargets(teams ? "team" : "streamer", period);
     return Future.all(rows, goals).map(done -> {
       Map<Long, Long> targetFen = goals.result();

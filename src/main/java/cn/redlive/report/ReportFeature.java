@@ -14,9 +14,10 @@ public final class ReportFeature implements Feature {
   private final Reports reports;
 
   public ReportFeature(Pool pool, Targets targets, PeoplePanel people, Clock clock) {
+    ReportRepository repository = new ReportRepository(pool);
     ReportVersionRepository versions = new ReportVersionRepository(pool);
-    this.rankings = new Rankings(pool, versions, targets);
-    this.reports = new Reports(pool, versions, targets, people, clock);
+    this.rankings = new Rankings(repository, versions, targets);
+    this.reports = new Reports(repository, versions, targets, people, clock);
   }
 
   @Override

@@ -1,5 +1,16 @@
 package cn.redlive.report;
 
+import cn.redlive.sales.Period;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /**
  * The SQL of reports: the cross-feature read models (sales rollups, live results, the people and catalog names beside
  * them), the only place that reads other features' tables. Sales figures come from the rollups only (sales_streamer_monthly and sales_streamer_daily for
@@ -7,9 +18,6 @@ package cn.redlive.report;
  * years of orders; UV and conversion come from the settled results of live sessions.
  */
 final class ReportRepository {
-
-  private ReportRepository() {
-  }
 
   static final String SUMS = "sum(orders) AS orders, sum(refunds) AS refunds, sum(gross_fen) AS gross_fen, sum(refund_fen) AS refund_fen";
 
@@ -28,7 +36,7 @@ final class ReportRepository {
   }
 
   /** $1..$6 the period, $7..$12 the period growth compares with (both as {@link MonthSpans}), $13..$14 as instants. */
-  static final String STREAMER_RANKING = """
+  private static final String STREAMER_RANKING = """
       WITH cur AS (%2$s
       ), prev AS (
         SELECT k, gross_fen + refund_fen AS net FROM (%3$s) p
@@ -49,7 +57,7 @@ final class ReportRepository {
       """.formatted(SUMS, salesOver("streamer_account_id", 1, ""), salesOver("streamer_account_id", 7, ""));
 
   /** Parameters as in {@link #STREAMER_RANKING}. */
-  static final String TEAM_RANKING = """
+  private static final String TEAM_RANKING = """
       WITH cur AS (%2$s
       ), prev AS (
         SELECT k, gross_fen + refund_fen AS net FROM (%3$s) p
@@ -65,22 +73,22 @@ final class ReportRepository {
         FROM teams t LEFT JOIN cur ON cur.k = t.id LEFT JOIN prev ON prev.k = t.id LEFT JOIN live ON live.k = t.id
       """.formatted(SUMS, salesOver("team_id", 1, " AND team_id IS NOT NULL"), salesOver("team_id", 7, " AND team_id IS NOT NULL"));
 
-  static final String TEAM_DAYS = """
+  private static final String TEAM_DAYS = """
       SELECT business_day, team_id, sum(gross_fen) + sum(refund_fen) AS net
         FROM sales_streamer_daily WHERE business_day BETWEEN $1 AND $2 AND team_id IS NOT NULL
        GROUP BY 1, 2 ORDER BY 1, 2
       """;
 
-  static final String MONTHS_OF_ACCOUNT = """
+  private static final String MONTHS_OF_ACCOUNT = """
       SELECT to_char(business_day, 'YYYY-MM') AS month, %1$s FROM sales_streamer_daily
        WHERE streamer_account_id = $1 AND business_day BETWEEN $2 AND $3 GROUP BY 1 ORDER BY 1
       """.formatted(SUMS);
 
-  static final String PERIOD_OF_ACCOUNT = """
+  private static final String PERIOD_OF_ACCOUNT = """
       SELECT %1$s FROM sales_streamer_daily WHERE streamer_account_id = $1 AND business_day BETWEEN $2 AND $3
       """.formatted(SUMS);
 
-  static final String BEST_PRODUCTS_OF_ACCOUNT = """
+  private static final String BEST_PRODUCTS_OF_ACCOUNT = """
       SELECT d.product_id, p.name, sum(d.quantity) AS quantity, sum(d.orders) AS orders,
              sum(d.gross_fen) + sum(d.refund_fen) AS net_fen
         FROM sales_daily d LEFT JOIN products p ON p.id = d.product_id
@@ -88,7 +96,7 @@ final class ReportRepository {
        GROUP BY d.product_id, p.name ORDER BY net_fen DESC, d.product_id LIMIT $4
       """;
 
-  static final String SESSIONS_OF_ACCOUNT = """
+  private static final String SESSIONS_OF_ACCOUNT = """
       SELECT s.id, s.title, s.status, s.planned_start, s.started_at, s.ended_at, r.unique_viewers, r.peak_viewers,
              r.orders, r.buyers, r.gmv_fen, r.conversion_bp, r.uv_value_fen, r.new_fans
         FROM live_sessions s LEFT JOIN live_session_results r ON r.session_id = s.id
@@ -96,21 +104,73 @@ final class ReportRepository {
        ORDER BY s.planned_start DESC LIMIT $4
       """;
 
-  static final String BRAND_DAYS = """
+  private static final String BRAND_DAYS = """
       SELECT business_day, %1$s FROM sales_daily WHERE brand_id = $1 AND business_day BETWEEN $2 AND $3
        GROUP BY 1 ORDER BY 1
       """.formatted(SUMS);
 
-  static final String BRAND_STREAMERS = """
+  private static final String BRAND_STREAMERS = """
       SELECT d.streamer_account_id, a.display_name AS name, %1$s FROM sales_daily d JOIN accounts a ON a.id = d.streamer_account_id
        WHERE d.brand_id = $1 AND d.business_day BETWEEN $2 AND $3
        GROUP BY 1, 2 ORDER BY sum(d.gross_fen) + sum(d.refund_fen) DESC
       """.formatted(SUMS.replace("sum(", "sum(d."));
 
-  static final String BRAND_PRODUCTS = """
+  private static final String BRAND_PRODUCTS = """
       SELECT d.product_id, p.name, p.sku, sum(d.quantity) AS quantity, %1$s
         FROM sales_daily d LEFT JOIN products p ON p.id = d.product_id
        WHERE d.brand_id = $1 AND d.business_day BETWEEN $2 AND $3
        GROUP BY 1, 2, 3 ORDER BY sum(d.gross_fen) + sum(d.refund_fen) DESC
       """.formatted(SUMS.replace("sum(", "sum(d."));
+
+  private final Pool pool;
+
+  ReportRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Each streamer's or team's figures over a period and the period growth compares with (see the SQL above). */
+  Future<RowSet<Row>> ranking(boolean teams, Period period, Period before) {
+    Tuple args = Tuple.tuple();
+    for (Object arg : MonthSpans.of(period).args()) args.addValue(arg);
+    for (Object arg : MonthSpans.of(before).args()) args.addValue(arg);
+    args.addValue(utc(period.start())).addValue(utc(period.end()));
+    return pool.preparedQuery(teams ? TEAM_RANKING : STREAMER_RANKING).execute(args);
+  }
+
+  Future<RowSet<Row>> teamDays(Period period) {
+    return pool.preparedQuery(TEAM_DAYS).execute(Tuple.of(period.from(), period.to()));
+  }
+
+  Future<RowSet<Row>> monthsOfAccount(long accountId, Period period) {
+    return pool.preparedQuery(MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, period.from(), period.to()));
+  }
+
+  Future<RowSet<Row>> periodOfAccount(long accountId, Period period) {
+    return pool.preparedQuery(PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, period.from(), period.to()));
+  }
+
+  /** The account's live sessions that started from {@code from}'s first instant to {@code to}'s last, newest first. */
+  Future<RowSet<Row>> sessionsOfAccount(long accountId, Period from, Period to, int limit) {
+    return pool.preparedQuery(SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId, utc(from.start()), utc(to.end()), limit));
+  }
+
+  Future<RowSet<Row>> bestProductsOfAccount(long accountId, Period period, int limit) {
+    return pool.preparedQuery(BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, period.from(), period.to(), limit));
+  }
+
+  Future<RowSet<Row>> brandDays(long brandId, Period period) {
+    return pool.preparedQuery(BRAND_DAYS).execute(Tuple.of(brandId, period.from(), period.to()));
+  }
+
+  Future<RowSet<Row>> brandStreamers(long brandId, Period period) {
+    return pool.preparedQuery(BRAND_STREAMERS).execute(Tuple.of(brandId, period.from(), period.to()));
+  }
+
+  Future<RowSet<Row>> brandProducts(long brandId, Period period) {
+    return pool.preparedQuery(BRAND_PRODUCTS).execute(Tuple.of(brandId, period.from(), period.to()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
 }

@@ -11,13 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** The streamer page, the team comparison, the streamer's own view and the brand partner's view. */
@@ -30,7 +27,7 @@ public final class Reports {
   private record SalesKey(long accountId, Long streamerId, YearMonth now, int months, LocalDate today) {
   }
 
-  private final Pool pool;
+  private final ReportRepository repository;
   private final Targets targets;
   private final PeoplePanel people;
   private final Clock clock;
@@ -38,8 +35,8 @@ public final class Reports {
   private final ReportCache<SalesKey, JsonObject> sales = new ReportCache<>(2_000);
   private final ReportCache<PageKey, Buffer> pages = new ReportCache<>(2_000);
 
-  Reports(Pool pool, ReportVersionRepository versions, Targets targets, PeoplePanel people, Clock clock) {
-    this.pool = pool;
+  Reports(ReportRepository repository, ReportVersionRepository versions, Targets targets, PeoplePanel people, Clock clock) {
+    this.repository = repository;
     this.targets = targets;
     this.people = people;
     this.clock = clock;
@@ -78,9 +75,8 @@ public final class Reports {
         .compose(view -> {
           LocalDate today = today();
           Period day = new Period(today, today);
-          var todays = pool.preparedQuery(ReportRepository.PERIOD_OF_ACCOUNT).execute(Tuple.of(accountId, today, today));
-          var live = pool.preparedQuery(ReportRepository.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
-              day.start().atOffset(ZoneOffset.UTC), day.end().atOffset(ZoneOffset.UTC), SESSIONS));
+          var todays = repository.periodOfAccount(accountId, day);
+          var live = repository.sessionsOfAccount(accountId, day, day, SESSIONS);
           return Future.all(todays, live).map(done -> view.put("today", ReportRows.figures(todays.result().iterator().next())
               .put("day", today.toString()).put("sessions", ReportRows.each(live.result(), ReportRows::session))));
         });
@@ -101,10 +97,9 @@ public final class Reports {
     LocalDate today = key.today();
     Period month = Period.monthSoFar(now, clock);
     Period trend = new Period(now.minusMonths(months - 1L).atDay(1), today);
-    var monthly = pool.preparedQuery(ReportRepository.MONTHS_OF_ACCOUNT).execute(Tuple.of(accountId, trend.from(), trend.to()));
-    var sessions = pool.preparedQuery(ReportRepository.SESSIONS_OF_ACCOUNT).execute(Tuple.of(accountId,
-        trend.start().atOffset(ZoneOffset.UTC), month.end().atOffset(ZoneOffset.UTC), SESSIONS));
-    var best = pool.preparedQuery(ReportRepository.BEST_PRODUCTS_OF_ACCOUNT).execute(Tuple.of(accountId, month.from(), month.to(), BEST_PRODUCTS));
+    var monthly = repository.monthsOfAccount(accountId, trend);
+    var sessions = repository.sessionsOfAccount(accountId, trend, month, SESSIONS);
+    var best = repository.bestProductsOfAccount(accountId, month, BEST_PRODUCTS);
     Future<Optional<TargetProgress>> target = streamerId == null ? Future.succeededFuture(Optional.empty())
         : targets.progressOf("streamer", streamerId, now);
     return Future.all(monthly, sessions, best, target).map(done -> {
@@ -132,7 +127,7 @@ public final class Reports {
   /** Teams side by side, with each team's daily net GMV for a chart. */
   public Future<JsonObject> compareTeams(Rankings rankings, Period period) {
     var ranked = rankings.rank(new Rankings.Request(period, "team", "gmv", false, 500));
-    var days = pool.preparedQuery(ReportRepository.TEAM_DAYS).execute(Tuple.of(period.from(), period.to()));
+    var days = repository.teamDays(period);
     return Future.all(ranked, days).map(done -> Rankings.toJson(ranked.result())
         .put("days", ReportRows.each(days.result(), r -> new JsonObject().put("day", r.getLocalDate("business_day").toString())
             .put("teamId", r.getLong("team_id")).put("netFen", r.getLong("net")))));
@@ -142,10 +137,9 @@ public final class Reports {
   public Future<JsonObject> brandSales(long partnerAccountId, Period period) {
     return people.brandOf(partnerAccountId).compose(brandId -> {
       if (brandId == null) throw ProblemException.notFound("This account speaks for no brand.");
-      Tuple args = Tuple.of(brandId, period.from(), period.to());
-      var days = pool.preparedQuery(ReportRepository.BRAND_DAYS).execute(args);
-      var streamers = pool.preparedQuery(ReportRepository.BRAND_STREAMERS).execute(args);
-      var products = pool.preparedQuery(ReportRepository.BRAND_PRODUCTS).execute(args);
+      var days = repository.brandDays(brandId, period);
+      var streamers = repository.brandStreamers(brandId, period);
+      var products = repository.brandProducts(brandId, period);
       return Future.all(days, streamers, products).map(done -> {
         long[] total = new long[4];
         JsonArray byDay = ReportRows.each(days.result(), r -> {

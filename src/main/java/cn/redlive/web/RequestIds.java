@@ -3,7 +3,7 @@ package cn.redlive.web;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.spi.context.storage.ContextLocal;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +18,11 @@ public final class RequestIds implements Handler<RoutingContext> {
 
   public static final String HEADER = "X-Request-Id";
   private static final String KEY = "redlive.requestId";
+  /**
+   * The request id in the request's context. Vert.x sizes each instance's context storage when the instance is
+   * built, so this must be registered before: {@link #register()} is called first thing at start-up.
+   */
+  private static final ContextLocal<String> CURRENT = ContextLocal.registerLocal(String.class);
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   @Override
@@ -26,10 +31,9 @@ public final class RequestIds implements Handler<RoutingContext> {
     String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
     rc.put(KEY, id);
     rc.response().putHeader(HEADER, id);
+    // the server runs each request on a context of its own (a duplicate of the event loop's), so this stays with it
     Context context = Vertx.currentContext();
-    if (context instanceof ContextInternal internal && internal.isDuplicate()) {
-      internal.putLocal(KEY, id);
-    }
+    if (context != null && hasRoom(context)) context.putLocal(CURRENT, id);
     rc.next();
   }
 
@@ -40,7 +44,30 @@ public final class RequestIds implements Handler<RoutingContext> {
   /** The id of the request whose context this thread runs, or null outside a request. */
   public static String current() {
     Context context = Vertx.currentContext();
-    return context instanceof ContextInternal internal && internal.isDuplicate() ? internal.getLocal(KEY) : null;
+    if (context == null) return null;
+    try {
+      return context.getLocal(CURRENT);
+    } catch (IllegalArgumentException builtBeforeRegistration) {
+      return null;
+    }
+  }
+
+  /**
+   * A Vert.x instance built before {@link #register()} ran has no slot for the id and refuses it; the server's own
+   * instance always has one, only a test's own instance may not. Logging must never fail over it.
+   */
+  private static boolean hasRoom(Context context) {
+    try {
+      context.getLocal(CURRENT);
+      return true;
+    } catch (IllegalArgumentException builtBeforeRegistration) {
+      return false;
+    }
+  }
+
+  /** Registers the request id's context storage; call before any Vert.x instance is built (see {@link #CURRENT}). */
+  public static void register() {
+    // loading the class registers CURRENT
   }
 
   /** 64 random bits as hex: unique enough to find a request in the logs, and cheap (no SecureRandom lock). */

@@ -6,8 +6,13 @@ import cn.redlive.support.TestApp;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static cn.redlive.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,17 +24,17 @@ class NumberRangesTest {
 
   private final Api api = TestApp.shared().api();
 
-  @Test
-  @DisplayName("a price of 2^64+100 fen answers 400 naming priceFen")
-  void hugePrice() {
-    assertRefused(createProduct("\"priceFen\": 18446744073709551716, \"stock\": 1, \"weightGrams\": 1"), "priceFen");
-  }
-
-  @Test
-  @DisplayName("a stock of 2^32+1 and a weight of 2^32 grams answer 400 naming each field")
-  void hugeStockAndWeight() {
-    assertRefused(createProduct("\"priceFen\": 100, \"stock\": 4294967297, \"weightGrams\": 1"), "stock");
-    assertRefused(createProduct("\"priceFen\": 100, \"stock\": 1, \"weightGrams\": 4294967296"), "weightGrams");
+  @ParameterizedTest(name = "a product with {0} = {1} answers 400 naming {0}")
+  @CsvSource({
+      "priceFen,    18446744073709551716",   // 2^64 + 100: once stored as 100
+      "stock,       4294967297",             // 2^32 + 1: once stored as 1
+      "weightGrams, 4294967296",             // 2^32: once stored as 0
+  })
+  void productNumberPastItsRange(String field, String value) {
+    Map<String, String> numbers = new TreeMap<>(Map.of("priceFen", "100", "stock", "1", "weightGrams", "1"));
+    numbers.put(field, value);
+    assertRefused(createProduct(numbers.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+        .collect(Collectors.joining(", "))), field);
   }
 
   @Test

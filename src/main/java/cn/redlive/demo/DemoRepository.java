@@ -2,17 +2,32 @@ package cn.redlive.demo;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Demo sales so the reviews have something to show: the demo brands' enterprises become resident (incubation
- * facts), the six demo streamers hold a live session every third day and sell approved products every day for
- * fourteen months with a gentle upward trend (some refunds), and there are monthly targets for streamers, teams,
- * enterprises and the base. Everything is written through the ledger, so attribution and rollups come from the same
- * triggers as real sales.
+ * The demo's SQL: which demo sets are loaded, the ids the loaders look up, and the set-wise statements of the demo
+ * sales. The demo is the one writer allowed across features' tables, since it seeds them all; everything else it
+ * writes goes through the features' own services.
  */
-public final class SalesDemoData {
+final class DemoRepository {
 
-  private static final String[] STATEMENTS = {
+  private static final String LOADED = "SELECT 1 FROM demo_loads WHERE name = $1";
+  private static final String MARK_LOADED = "INSERT INTO demo_loads (name) VALUES ($1) ON CONFLICT DO NOTHING";
+  private static final String ACCOUNT_ID = "SELECT id FROM accounts WHERE username = $1";
+  private static final String PRODUCTS_OF_BRAND = "SELECT id FROM products WHERE brand_id = $1 ORDER BY id";
+
+  /**
+   * The demo sales so the reviews have something to show: the demo brands' enterprises become resident (incubation
+   * facts), the six demo streamers hold a live session every third day and sell approved products every day for
+   * fourteen months with a gentle upward trend (some refunds), and there are monthly targets for streamers, teams,
+   * enterprises and the base. Everything is written through the ledger, so attribution and rollups come from the same
+   * triggers as real sales.
+   */
+  private static final String[] SALES = {
       """
       UPDATE enterprises e SET resident = true,
              incubation_start = (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - (x.n % 14) * interval '1 month')::date + 9,
@@ -105,14 +120,40 @@ public final class SalesDemoData {
       """
   };
 
-  private SalesDemoData() {
+  private final Pool pool;
+
+  DemoRepository(Pool pool) {
+    this.pool = pool;
   }
 
-  public static Future<Void> load(Pool pool) {
-    return DemoData.loadOnce(pool, "sales-v1", () -> pool.withTransaction(tx -> {
+  Future<Boolean> loaded(String name) {
+    return pool.preparedQuery(LOADED).execute(Tuple.of(name)).map(rows -> rows.size() > 0);
+  }
+
+  Future<Void> markLoaded(String name) {
+    return pool.preparedQuery(MARK_LOADED).execute(Tuple.of(name)).mapEmpty();
+  }
+
+  /** The account's id, or null when there is none. */
+  Future<Long> accountId(String username) {
+    return pool.preparedQuery(ACCOUNT_ID).execute(Tuple.of(username))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+  }
+
+  Future<List<Long>> productIdsOfBrand(long brandId) {
+    return pool.preparedQuery(PRODUCTS_OF_BRAND).execute(Tuple.of(brandId)).map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      for (Row row : rows) ids.add(row.getLong(0));
+      return ids;
+    });
+  }
+
+  /** All demo sales statements in one transaction. */
+  Future<Void> seedSales() {
+    return pool.withTransaction(tx -> {
       Future<Void> chain = Future.succeededFuture();
-      for (String sql : STATEMENTS) chain = chain.compose(v -> tx.query(sql).execute().mapEmpty());
+      for (String sql : SALES) chain = chain.compose(v -> tx.query(sql).execute().mapEmpty());
       return chain;
-    }));
+    });
   }
 }

@@ -1,0 +1,41 @@
+package cn.redlive.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+
+/** What readers see of one session: live counters while it runs, settled figures and products afterwards. */
+final class SessionViews {
+
+  private final SessionService sessions;
+  private final SessionRepository repository;
+  private final LiveCounters counters;
+  private final Clock clock;
+
+  SessionViews(SessionService sessions, SessionRepository repository, LiveCounters counters, Clock clock) {
+    this.sessions = sessions;
+    this.repository = repository;
+    this.counters = counters;
+    this.clock = clock;
+  }
+
+  /** The session with its figures; an unknown id fails as 404 (see {@link SessionService#get}). */
+  Future<JsonObject> withFigures(long id) {
+    return sessions.get(id).compose(session -> {
+      JsonObject json = session.toJson();
+      if (session.isLive()) {
+        return counters.snapshot(id, clock.millis()).map(live -> json.put("live", live));
+      }
+      var results = repository.results(id);
+      var products = repository.productsOf(id);
+      return Future.all(results, products).map(done -> results.result()
+          .map(r -> json.put("results", r.toJson().put("products", products.result()))).orElse(json));
+    });
+  }
+
+  /** Whether the session exists and belongs to the streamer account. */
+  Future<Boolean> isOwnedBy(long sessionId, long accountId) {
+    return repository.find(sessionId).map(found -> found.map(s -> s.streamerAccountId() == accountId).orElse(false));
+  }
+}
