@@ -56,7 +56,8 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
         streamer.selfOrManager(), clock);
 
     LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(account.service(), product.products(),
-        selection.lists(), streamer.streamers(), team.teams().memberships()), clock);
+        selection.lists(), streamer.streamers(), team.teams().memberships()), account.gate(),
+        config.liveStreamBytes(), clock);
 
     EnterpriseFeature enterprise = new EnterpriseFeature(pool, sales.totals(), clock);
     TargetFeature target = new TargetFeature(pool, sales.totals(), enterprise.enterprises(), clock);

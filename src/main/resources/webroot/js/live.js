@@ -51,8 +51,9 @@ const STREAM_STALL_MS = 6_000;
 
 /**
  * Follows a session's counters. `onCounters(json)` gets every "counters" frame; `onState(state, message)` hears
- * 'open', 'lost' (reconnecting), 'unavailable' (the server cannot read the counters right now) and 'refused'
- * (a 4xx: retrying would not help). Returns the function that stops it and aborts the request.
+ * 'open', 'lost' (reconnecting), 'unavailable' (the server cannot read the counters right now), 'ended' (the
+ * session ended; the stream stops) and 'refused' (a 4xx, or the account was disabled or logged out: retrying would
+ * not help). Returns the function that stops it and aborts the request.
  */
 export function followCounters(sessionId, { onCounters, onState = () => {} }) {
   let stopped = false;
@@ -78,6 +79,7 @@ export function followCounters(sessionId, { onCounters, onState = () => {} }) {
       }
       if (!response.ok) throw new Error(`stream ${response.status}`);
       onState('open');
+      let renew = false;
       await readFrames(response.body, (event, data) => {
         lastFrame = Date.now();
         if (event === 'counters') {
@@ -85,8 +87,18 @@ export function followCounters(sessionId, { onCounters, onState = () => {} }) {
           onCounters(JSON.parse(data));
         } else if (event === 'unavailable') {
           onState('unavailable');
+        } else if (event === 'ended') {
+          stop();
+          onState('ended');
+        } else if (event === 'closed') {
+          stop();
+          onState('refused', messageFor(401, { type: `/problems/${JSON.parse(data).reason}` }));
+        } else if (event === 'reconnect') {
+          renew = true;
         }
       });
+      // the server ends every stream after a while (it bounds what a connection may hold): reconnect quietly
+      if (renew && !stopped) return connect();
     } catch {
       // aborted by the watchdog, or the network dropped: both end up reconnecting below
     }
@@ -157,5 +169,6 @@ export function streamNotice(state, message) {
   if (state === 'lost') return notice('error', '连接中断，正在重连…');
   if (state === 'unavailable') return notice('error', '实时数据暂不可用，稍后自动恢复。');
   if (state === 'refused') return notice('error', message);
+  if (state === 'ended') return notice('info', '本场直播已结束。');
   return null;
 }

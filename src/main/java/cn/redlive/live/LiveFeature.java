@@ -1,6 +1,7 @@
 package cn.redlive.live;
 
 import java.time.Clock;
+import cn.redlive.core.PrincipalCheck;
 import cn.redlive.platform.Redis;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
@@ -19,7 +20,8 @@ public final class LiveFeature implements Feature {
   private final LiveStateRestore restore;
   private long flushTimer = -1;
 
-  public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules, Clock clock) {
+  public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules,
+                     PrincipalCheck principals, long streamBytes, Clock clock) {
     this.vertx = vertx;
     SessionRepository repository = new SessionRepository(pool);
     SessionCache cache = new SessionCache(repository);
@@ -30,7 +32,7 @@ public final class LiveFeature implements Feature {
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
     IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore, clock);
     SessionViews views = new SessionViews(sessions, repository, counters, clock);
-    this.routes = new LiveRoutes(sessions, ingest, views, new LivePush(vertx, counters, clock),
+    this.routes = new LiveRoutes(sessions, ingest, views, new LivePush(vertx, counters, cache, principals, clock, streamBytes),
         new Leaderboard(counters, repository), clock);
   }
 

@@ -1,52 +1,142 @@
 package cn.redlive.live;
 
-import java.time.Clock;
+import cn.redlive.core.Principal;
+import cn.redlive.core.PrincipalCheck;
+import cn.redlive.core.ProblemException;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
 
 /**
  * Server-sent events: a session's counters about once a second, read from Redis on every tick, so any instance
- * can serve any viewer. A client that does not keep up gets ticks skipped instead of a growing write queue.
+ * can serve any viewer. Every stream is bounded, since a viewer that stops reading would otherwise make the kernel
+ * hold what is written to it (200 stalled readers once held 43 MB and kept growing):
+ * <ul>
+ *   <li>a tick is skipped while the write queue is full, and a stream behind for {@link #BEHIND_TICKS} ticks in a
+ *       row is closed;</li>
+ *   <li>a stream ends after {@code live.streamBytes} bytes with a {@code reconnect} frame, so what any one connection can
+ *       leave unread is bounded (the web app reconnects at once, without telling the viewer);</li>
+ *   <li>a stream ends with {@code ended} when its session ends, and with {@code closed} (the refusal's slug) when its
+ *       account is disabled or its token logged out or revoked.</li>
+ * </ul>
  */
 final class LivePush {
 
   static final long TICK_MS = 1_000;
+  /** Vert.x's own buffer per stream; the kernel's send buffer comes on top of it. */
+  static final int WRITE_QUEUE_BYTES = 64 * 1024;
+  static final int BEHIND_TICKS = 5;
 
   private final Vertx vertx;
   private final LiveCounters counters;
-
+  private final SessionCache sessions;
+  private final PrincipalCheck principals;
   private final Clock clock;
+  /** Bytes after which a stream ends with a reconnect frame (live.streamBytes). */
+  private final long streamBytes;
 
-  LivePush(Vertx vertx, LiveCounters counters, Clock clock) {
+  LivePush(Vertx vertx, LiveCounters counters, SessionCache sessions, PrincipalCheck principals, Clock clock,
+           long streamBytes) {
     this.vertx = vertx;
     this.counters = counters;
+    this.sessions = sessions;
+    this.principals = principals;
     this.clock = clock;
+    this.streamBytes = streamBytes;
   }
 
-  void stream(RoutingContext rc, long sessionId) {
+  void stream(RoutingContext rc, long sessionId, Principal viewer) {
     HttpServerResponse response = rc.response()
         .setChunked(true)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    response.setWriteQueueMaxSize(64 * 1024);
-    response.write("retry: 2000\n\n");
-    Runnable tick = () -> {
-      if (response.closed() || response.writeQueueFull()) return;
-      counters.snapshot(sessionId, clock.millis())
-          .onSuccess(snapshot -> {
-            if (!response.closed() && !response.writeQueueFull()) {
-              response.write("event: counters\ndata: " + snapshot.encode() + "\n\n");
-            }
+    response.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
+    new Stream(response, sessionId, viewer).begin();
+  }
+
+  private final class Stream {
+    private final HttpServerResponse response;
+    private final long sessionId;
+    private final Principal viewer;
+    private long timer = -1;
+    private long written;
+    private int behind;
+    private boolean finished;
+
+    Stream(HttpServerResponse response, long sessionId, Principal viewer) {
+      this.response = response;
+      this.sessionId = sessionId;
+      this.viewer = viewer;
+    }
+
+    void begin() {
+      send("retry: 2000\n\n");
+      tick();
+      timer = vertx.setPeriodic(TICK_MS, id -> tick());
+      response.closeHandler(v -> stopTimer());
+      response.exceptionHandler(e -> stopTimer());
+    }
+
+    private void tick() {
+      if (finished || response.closed()) {
+        stopTimer();
+        return;
+      }
+      if (response.writeQueueFull()) {
+        if (++behind >= BEHIND_TICKS) {
+          finished = true;
+          stopTimer();
+          response.reset();
+        }
+        return;
+      }
+      behind = 0;
+      principals.stillValid(viewer, false)
+          .compose(valid -> sessions.get(sessionId))
+          .onSuccess(found -> {
+            if (found.isEmpty() || !found.get().isLive()) finish("ended", new JsonObject().put("sessionId", sessionId));
+            else if (written >= streamBytes) finish("reconnect", new JsonObject());
+            else pushCounters();
           })
           .onFailure(e -> {
-            if (!response.closed()) response.write("event: unavailable\ndata: {}\n\n");
+            // a refused account ends the stream; a database that cannot answer right now does not
+            if (e instanceof ProblemException refused) finish("closed", new JsonObject().put("reason", refused.problem().slug()));
+            else frame("unavailable", "{}");
           });
-    };
-    tick.run();
-    long timer = vertx.setPeriodic(TICK_MS, id -> tick.run());
-    response.closeHandler(v -> vertx.cancelTimer(timer));
-    response.exceptionHandler(e -> vertx.cancelTimer(timer));
+    }
+
+    private void pushCounters() {
+      counters.snapshot(sessionId, clock.millis())
+          .onSuccess(snapshot -> frame("counters", snapshot.encode()))
+          .onFailure(e -> frame("unavailable", "{}"));
+    }
+
+    private void frame(String event, String data) {
+      if (!finished && !response.closed() && !response.writeQueueFull()) send("event: " + event + "\ndata: " + data + "\n\n");
+    }
+
+    private void finish(String event, JsonObject data) {
+      if (finished || response.closed()) return;
+      frame(event, data.encode());
+      finished = true;
+      stopTimer();
+      response.end();
+    }
+
+    private void send(String text) {
+      Buffer bytes = Buffer.buffer(text);
+      written += bytes.length();
+      response.write(bytes);
+    }
+
+    private void stopTimer() {
+      if (timer >= 0) vertx.cancelTimer(timer);
+      timer = -1;
+    }
   }
 }

@@ -51,7 +51,7 @@ final class LiveRoutes {
     api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("streamLiveSession", rc -> sessions.get(QueryParams.pathId(rc, "sessionId"))
-        .onSuccess(session -> push.stream(rc, session.id()))
+        .onSuccess(session -> push.stream(rc, session.id(), CurrentPrincipal.of(rc)))
         .onFailure(rc::fail)).onlyIf(ownSession);
     api.handle("ingestLiveEvents", this::ingest);
     api.handle("getLiveLeaderboard", this::leaderboard);

@@ -20,6 +20,7 @@ public record AppConfig(
     int httpRequestTimeoutMs,
     String redisUri,
     int redisCommandTimeoutMs,
+    long liveStreamBytes,
     String jwtSecret,
     int tokenTtlMinutes,
     int pbkdf2Iterations,
@@ -54,6 +55,7 @@ public record AppConfig(
         c.integer("http.requestTimeoutMs"),
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
+        c.integer("live.streamBytes"),
         c.string("auth.jwtSecret"),
         c.integer("auth.tokenTtlMinutes"),
         c.integer("auth.pbkdf2Iterations"),
@@ -77,7 +79,7 @@ public record AppConfig(
   public AppConfig withDemo(boolean on) {
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
-        databaseAcquireTimeoutMs, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs,
+        databaseAcquireTimeoutMs, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
         jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }

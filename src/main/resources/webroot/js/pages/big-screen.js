@@ -49,11 +49,14 @@ export async function render(root) {
       chart.setOption({ xAxis: { data: minutes(counters) }, series: seriesOf(counters) });
       updated.textContent = `更新于 ${new Date(counters.at ?? Date.now()).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`;
     },
-    onState: (s, message) => { if (!ended) mount(state, streamNotice(s, message)); },
+    onState: (s, message) => {
+      if (s === 'ended') checkEnded();
+      else if (!ended) mount(state, streamNotice(s, message));
+    },
   });
 
-  // the stream keeps ticking after the end, and the session's Redis keys expire once settled: the screen
-  // switches to the settled figures instead of showing counters that drop to zero
+  // the stream ends with the session (and polling catches an end the stream missed): the screen switches to the
+  // settled figures instead of showing counters that drop to zero
   async function checkEnded() {
     const now = await api.get(`/live/sessions/${id}`).catch(() => null);
     if (now?.status !== 'ended' || ended) return;

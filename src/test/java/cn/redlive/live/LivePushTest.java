@@ -3,6 +3,8 @@ package cn.redlive.live;
 import cn.redlive.support.Api;
 import cn.redlive.support.LiveKit;
 import cn.redlive.support.TestApp;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static cn.redlive.support.LiveKit.batch;
@@ -62,5 +68,88 @@ class LivePushTest {
         })));
     assertTrue(test.awaitCompletion(10, TimeUnit.SECONDS), "the pushed counters show the ingested events");
     if (test.failed()) throw new AssertionError(test.causeOfFailure());
+  }
+
+  @Test
+  @DisplayName("a stream ends with an 'ended' frame when its session ends")
+  void theStreamEndsWithItsSession(Vertx vertx) throws Exception {
+    var session = live.liveSession();
+    Future<List<String>> events = follow(vertx, TestApp.shared(), session.sessionId(), session.streamer().token());
+    awaitFrame(events, "counters");
+
+    assertEquals(200, api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token())
+        .send().status());
+
+    List<String> seen = events.await(15, TimeUnit.SECONDS);
+    assertEquals("ended", seen.get(seen.size() - 1), () -> "frames: " + seen);
+  }
+
+  @Test
+  @DisplayName("a streamer's stream is closed, naming the reason, when a manager disables the account")
+  void theStreamClosesWhenTheAccountIsDisabled(Vertx vertx) throws Exception {
+    var session = live.liveSession();
+    Future<List<String>> events = follow(vertx, TestApp.shared(), session.sessionId(), session.streamer().token());
+    awaitFrame(events, "counters");
+
+    assertEquals(200, api.post("/api/v1/accounts/" + session.streamer().id() + "/disable").as(api.managerToken())
+        .send().status());
+
+    List<String> seen = events.await(15, TimeUnit.SECONDS);
+    assertEquals("closed account-disabled", seen.get(seen.size() - 1), () -> "frames: " + seen);
+  }
+
+  @Test
+  @DisplayName("a stream ends with a 'reconnect' frame once it has sent its byte budget, and the reader may come back")
+  void aStreamEndsAfterItsByteBudget(Vertx vertx) throws Exception {
+    TestApp app = TestApp.start(Map.of("live.streamBytes", "1500"));
+    try {
+      LiveKit kit = new LiveKit(app.api());
+      var session = kit.liveSession();
+      List<String> first = follow(vertx, app, session.sessionId(), session.streamer().token()).await(20, TimeUnit.SECONDS);
+      assertEquals("reconnect", first.get(first.size() - 1), () -> "frames: " + first);
+      assertTrue(first.contains("counters"), () -> "frames: " + first);
+
+      List<String> again = follow(vertx, app, session.sessionId(), session.streamer().token()).await(20, TimeUnit.SECONDS);
+      assertTrue(again.contains("counters"), () -> "frames after reconnecting: " + again);
+    } finally {
+      app.stop();
+    }
+  }
+
+  /**
+   * The frames' event names (with a closed frame's reason) until the server ends the stream; {@link #awaitFrame}
+   * waits for one of them while the stream still runs.
+   */
+  private final Map<Future<List<String>>, List<String>> sofar = new ConcurrentHashMap<>();
+
+  private Future<List<String>> follow(Vertx vertx, TestApp app, long sessionId, String token) {
+    List<String> names = new CopyOnWriteArrayList<>();
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultPort(app.server().port())
+        .setDefaultHost("127.0.0.1"));
+    Future<List<String>> ended = client.request(new RequestOptions().setMethod(HttpMethod.GET)
+            .setURI("/api/v1/live/sessions/" + sessionId + "/stream").putHeader("Authorization", "Bearer " + token))
+        .compose(request -> request.send())
+        .compose(response -> {
+          assertEquals(200, response.statusCode());
+          Promise<List<String>> done = Promise.promise();
+          RecordParser frames = RecordParser.newDelimited("\n\n", response);
+          frames.handler(frame -> {
+            String text = frame.toString();
+            if (!text.startsWith("event: ")) return;
+            String name = text.substring(7, text.indexOf('\n'));
+            if (name.equals("closed")) name += " " + new JsonObject(text.substring(text.indexOf("data: ") + 6)).getString("reason");
+            names.add(name);
+          });
+          response.endHandler(v -> done.complete(names));
+          response.exceptionHandler(done::tryFail);
+          return done.future();
+        });
+    sofar.put(ended, names);
+    return ended;
+  }
+
+  private void awaitFrame(Future<List<String>> events, String name) throws InterruptedException {
+    for (int i = 0; i < 100 && !sofar.get(events).contains(name); i++) Thread.sleep(100);
+    assertTrue(sofar.get(events).contains(name), () -> "no " + name + " frame in " + sofar.get(events));
   }
 }
