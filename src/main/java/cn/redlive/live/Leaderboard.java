@@ -30,7 +30,15 @@ final class Leaderboard {
       if (scores.isEmpty()) return Future.succeededFuture(envelope(day, byTeam, new JsonArray()));
       Map<Long, Long> gmvBySession = new HashMap<>();
       for (ScoredValue<String> s : scores) gmvBySession.put(Long.parseLong(s.getValue()), (long) s.getScore());
-      return repository.owners(new ArrayList<>(gmvBySession.keySet())).map(owners -> {
+      List<Long> sessionIds = new ArrayList<>(gmvBySession.keySet());
+      // the day's board says which sessions sold; while a session's counters last, its amount comes from them, the
+      // number its GMV tile reads, so a ranking and a tile read at the same moment agree (the board's score is
+      // written just after the counters, and a reader between the two saw them differ)
+      var tiles = counters.gmvOf(sessionIds);
+      var found = repository.owners(sessionIds);
+      return Future.all(tiles, found).map(done -> {
+        gmvBySession.putAll(tiles.result());
+        List<SessionRepository.Owner> owners = found.result();
         Map<String, JsonObject> rows = new HashMap<>();
         for (SessionRepository.Owner owner : owners) {
           if (byTeam && owner.teamId() == null) continue;

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -152,6 +153,23 @@ final class LiveCounters {
     List<Future<Boolean>> all = new ArrayList<>();
     for (String key : new LiveKeys(sessionId).all()) all.add(redis.call(r -> r.expire(key, seconds)));
     return Future.all(all).mapEmpty();
+  }
+
+  /**
+   * Each session's GMV from its own counters, the number its GMV tile shows; sessions whose counters expired after
+   * settlement are missing. Pipelined: one round trip for all of them.
+   */
+  Future<Map<Long, Long>> gmvOf(List<Long> sessionIds) {
+    List<Future<String>> reads = sessionIds.stream()
+        .<Future<String>>map(id -> redis.call(r -> r.hget(new LiveKeys(id).counters(), "gmv"))).toList();
+    return Future.all(reads).map(done -> {
+      Map<Long, Long> gmv = new HashMap<>();
+      for (int i = 0; i < sessionIds.size(); i++) {
+        String value = reads.get(i).result();
+        if (value != null) gmv.put(sessionIds.get(i), Long.parseLong(value));
+      }
+      return gmv;
+    });
   }
 
   /** Records the session's GMV of the day as an absolute value; GT keeps a late, smaller write from going back. */

@@ -226,6 +226,26 @@ class LiveIngestionTest {
     assertTrue(leaderboardTtlSeconds() > 0, "the day's leaderboard expires");
   }
 
+  @Test
+  @DisplayName("the ranking shows the GMV its session's tile shows, even between the counters' write and the board's")
+  void rankingAgreesWithTheTile() {
+    var session = live.liveSession();
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, batch("tile", 1, order(session.sessionId(), session.productId(), 4200)));
+    // the moment between a batch's counters (one script) and its leaderboard score (the next command)
+    var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
+    try (var connection = redis.connect()) {
+      connection.sync().hincrby(new LiveKeys(session.sessionId()).counters(), "gmv", 100);
+    } finally {
+      redis.shutdown();
+    }
+
+    long tile = live.session(api.managerToken(), session.sessionId()).getJsonObject("live").getLong("gmvFen");
+    var items = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items");
+    assertEquals(4300, tile);
+    assertEquals(tile, gmvOf(items, session.streamer().id()));
+  }
+
   private static long leaderboardTtlSeconds() {
     var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
     try (var connection = redis.connect()) {
