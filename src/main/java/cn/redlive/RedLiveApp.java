@@ -153,6 +153,7 @@ public final class RedLiveApp {
         .onSuccess(id -> {
           deploymentId = id;
           features().live().startSettlement();
+          features().party().start();
           features().team().teams().applyDueMovesEvery(vertx, Duration.ofSeconds(30));
           log.info("RedLive listening on http://{}:{}", config.httpHost(), port());
         })

@@ -5,11 +5,15 @@ import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
 import cn.redlive.web.ObjectAccess;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 
 /** Party development records: the 25 dated steps, what falls due, and the audit of every change. */
 public final class PartyFeature implements Feature {
+
+  private static final Logger log = LoggerFactory.getLogger(PartyFeature.class);
 
   private final PartyService party;
   private final ObjectAccess streamerSelfOrManager;
@@ -20,6 +24,13 @@ public final class PartyFeature implements Feature {
     this.streamerSelfOrManager = streamerSelfOrManager;
     // obligations stop for a streamer who left the base
     streamers.onStatusChange(party::streamerStatusChanged);
+  }
+
+  /** Derives again the records older rules wrote, in the background; a failure waits for the next start. */
+  public void start() {
+    party.rederiveStale()
+        .onSuccess(n -> { if (n > 0) log.info("derived {} Party records again under the current rules", n); })
+        .onFailure(e -> log.warn("deriving Party records again failed; the next start retries", e));
   }
 
   public PartyService party() {

@@ -19,6 +19,12 @@ record PartyRecord(Stage stage, Map<StepKind, LocalDate> latest, double training
 
   static final PartyRecord EMPTY = new PartyRecord(Stage.NONE, Map.of(), 0, 0, null, null);
 
+  /**
+   * The version of what is derived from the steps (this fold, {@link Obligation}): raise it with any change there,
+   * and every stored record is derived again at the next start (V78, {@link PartyService#rederiveStale}).
+   */
+  static final int DERIVATION = 1;
+
   static PartyRecord fold(List<PartyStep> steps) {
     PartyRecord record = EMPTY;
     for (PartyStep step : steps) record = record.after(step);

@@ -13,6 +13,7 @@ import io.vertx.sqlclient.data.Numeric;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * All SQL of the party feature. The register, due view and counts read the streamers and teams tables for names
@@ -42,8 +43,20 @@ final class PartyRepository {
       """;
 
   private static final String UPSERT_RECORD = """
-      INSERT INTO party_records (streamer_id, stage, summary) VALUES ($1, $2, $3)
-      ON CONFLICT (streamer_id) DO UPDATE SET stage = excluded.stage, summary = excluded.summary, updated_at = now()
+      INSERT INTO party_records (streamer_id, stage, summary, derived_by) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (streamer_id) DO UPDATE SET stage = excluded.stage, summary = excluded.summary,
+                                              derived_by = excluded.derived_by, updated_at = now()
+      """;
+
+  /**
+   * Up to $2 streamers whose record an older derivation ($1) wrote, locked as a step's write locks them (the streamer
+   * first), skipping any another transaction holds: instances starting together share the work instead of waiting.
+   */
+  private static final String LOCK_STALE = """
+      SELECT s.id, s.status FROM streamers s JOIN party_records p ON p.streamer_id = s.id
+       WHERE p.derived_by < $1
+       ORDER BY s.id LIMIT $2
+         FOR UPDATE OF s SKIP LOCKED
       """;
 
   private static final String CLEAR_OBLIGATIONS = "DELETE FROM party_obligations WHERE streamer_id = $1";
@@ -64,16 +77,47 @@ final class PartyRepository {
 
   private static final String REGISTER_FROM = " FROM streamers s LEFT JOIN party_records p ON p.streamer_id = s.id";
 
-  /** Team names are looked up only for the rows of the page; the next due date is the record's own (V50). */
+  /** The numbered steps' codes in the 细则's order, as an SQL array: a step's number is its position in it. */
+  private static final String NUMBERED = StepKind.numbered().stream().map(k -> "'" + k.code() + "'")
+      .collect(Collectors.joining(", ", "ARRAY[", "]::text[]"));
+
+  /**
+   * Team names and each streamer's furthest numbered step are looked up only for the rows of the page; the next due
+   * date is the record's own (V50).
+   */
   private static final String REGISTER = """
       WITH page AS (
         SELECT s.id, s.real_name, s.stage_name, s.status, s.team_id, coalesce(p.stage, 'none') AS stage, p.next_due_on
         %s
       )
-      SELECT page.*, t.name AS team_name, (%s) AS total
+      SELECT page.*, t.name AS team_name, furthest.kind AS furthest_step, furthest.on_date AS furthest_step_on,
+             (%s) AS total
         FROM page LEFT JOIN teams t ON t.id = page.team_id
+        LEFT JOIN LATERAL (
+          SELECT ps.kind, ps.on_date FROM party_steps ps
+           WHERE ps.streamer_id = page.id AND array_position(%s, ps.kind) IS NOT NULL
+           ORDER BY array_position(%s, ps.kind) DESC, ps.on_date DESC LIMIT 1
+        ) furthest ON true
        ORDER BY page.id
       """;
+
+  /**
+   * Per numbered step, among streamers still at the base (of one team, $1, or all): how many have it as their
+   * furthest step, how many have it on their record at all, and when it was last recorded.
+   */
+  private static final String STEP_COUNTS = """
+      SELECT kind, count(*) FILTER (WHERE furthest) AS at_step, count(*) AS reached, max(last_on) AS last_on
+        FROM (
+          SELECT ps.kind, max(ps.on_date) AS last_on,
+                 array_position(%1$s, ps.kind) = max(array_position(%1$s, ps.kind)) OVER (PARTITION BY ps.streamer_id)
+                   AS furthest
+            FROM party_steps ps JOIN streamers s ON s.id = ps.streamer_id
+           WHERE s.status <> 'left' AND ($1::bigint IS NULL OR s.team_id = $1)
+             AND array_position(%1$s, ps.kind) IS NOT NULL
+           GROUP BY ps.streamer_id, ps.kind
+        ) per_streamer
+       GROUP BY kind
+      """.formatted(NUMBERED);
 
   private static final String TALLY = "SELECT coalesce(sum(n), 0) AS total FROM streamer_tallies";
 
@@ -108,6 +152,11 @@ final class PartyRepository {
     return pool;
   }
 
+  /** Streamers (id, status) whose record needs deriving again, locked for the rest of the transaction. */
+  Future<List<Row>> lockStale(SqlClient tx, int limit) {
+    return tx.preparedQuery(LOCK_STALE).execute(Tuple.of(PartyRecord.DERIVATION, limit)).map(rows -> Rows.all(rows, row -> row));
+  }
+
   /** Serializes writes to one streamer's record for the rest of the transaction. */
   Future<Void> lock(SqlClient tx, long streamerId) {
     return tx.preparedQuery(LOCK).execute(Tuple.of(streamerId)).mapEmpty();
@@ -125,7 +174,8 @@ final class PartyRepository {
 
   /** Stores the derived record and what it now owes, replacing the previous ones. */
   Future<Void> saveDerived(SqlClient tx, long streamerId, PartyRecord record, List<Obligation> owed) {
-    Future<?> saved = tx.preparedQuery(UPSERT_RECORD).execute(Tuple.of(streamerId, record.stage().code(), record.toJson()))
+    Future<?> saved = tx.preparedQuery(UPSERT_RECORD)
+        .execute(Tuple.of(streamerId, record.stage().code(), record.toJson(), PartyRecord.DERIVATION))
         .compose(v -> tx.preparedQuery(CLEAR_OBLIGATIONS).execute(Tuple.of(streamerId)));
     if (owed.isEmpty()) return saved.mapEmpty();
     List<Tuple> batch = owed.stream().map(o -> Tuple.of(streamerId, o.kind(), o.dueOn())).toList();
@@ -150,7 +200,7 @@ final class PartyRepository {
     else where.when(f.stage(), "p.stage = ?");
     String page = REGISTER_FROM + where.sql() + "ORDER BY s.id" + SqlWhere.limitOffset(paging.page(), paging.size());
     String count = registerCount(f, where);
-    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count)).execute(where.params()),
+    return Rows.page(pool.preparedQuery(REGISTER.formatted(page, count, NUMBERED, NUMBERED)).execute(where.params()),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1, PartyViews.RegisterEntry::from);
   }
 
@@ -185,6 +235,10 @@ final class PartyRepository {
             .execute(where.params()),
         () -> pool.preparedQuery(count).execute(where.params()), paging.page() == 1,
         row -> PartyViews.DueItem.from(row, f.asOf()));
+  }
+
+  Future<List<Row>> stepCounts(Long teamId) {
+    return pool.preparedQuery(STEP_COUNTS).execute(Tuple.of(teamId)).map(rows -> Rows.all(rows, row -> row));
   }
 
   Future<List<Row>> counts() {

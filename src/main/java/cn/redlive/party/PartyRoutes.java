@@ -44,6 +44,7 @@ public final class PartyRoutes {
     api.handle("listPartyRecords", this::register);
     api.handle("listPartyDue", this::due);
     api.handle("getPartyCounts", rc -> Respond.ok(rc, party.counts()));
+    api.handle("getPartyStepCounts", rc -> Respond.ok(rc, party.stepCounts(optionalLong(rc, "team"))));
   }
 
   private void recordStep(RoutingContext rc) {

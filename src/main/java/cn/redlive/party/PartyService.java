@@ -10,10 +10,13 @@ import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -73,6 +76,27 @@ public final class PartyService {
           PartyRecord record = PartyRecord.fold(steps);
           return repository.saveDerived(tx, streamerId, record, owed(record, Streamer.LEFT.equals(status)));
         }));
+  }
+
+  static final int REDERIVE_BATCH = 100;
+
+  /**
+   * Derives again, batch by batch, every record an older version of the rules wrote (see V78); answers how many.
+   * Runs at start-up beside requests: each batch is one short transaction.
+   */
+  public Future<Integer> rederiveStale() {
+    return repository.pool().withTransaction(tx -> repository.lockStale(tx, REDERIVE_BATCH).compose(stale -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Row row : stale) {
+        long streamerId = row.getLong("id");
+        boolean hasLeft = Streamer.LEFT.equals(row.getString("status"));
+        chain = chain.compose(v -> repository.steps(tx, streamerId).compose(steps -> {
+          PartyRecord record = PartyRecord.fold(steps);
+          return repository.saveDerived(tx, streamerId, record, owed(record, hasLeft));
+        }));
+      }
+      return chain.map(stale.size());
+    })).compose(done -> done < REDERIVE_BATCH ? Future.succeededFuture(done) : rederiveStale().map(more -> done + more));
   }
 
   private static List<Obligation> owed(PartyRecord record, boolean hasLeft) {
@@ -154,6 +178,23 @@ public final class PartyService {
         add(baseWide, row.getString("stage"), row.getLong("n"));
       }
       return new JsonObject().put("baseWide", baseWide).put("teams", teams);
+    });
+  }
+
+  /** Every numbered step in order with its counts (see {@link PartyRepository#stepCounts}), zeros included. */
+  public Future<JsonObject> stepCounts(Long teamId) {
+    return repository.stepCounts(teamId).map(rows -> {
+      Map<String, Row> byKind = new HashMap<>();
+      rows.forEach(row -> byKind.put(row.getString("kind"), row));
+      JsonArray steps = new JsonArray();
+      for (StepKind kind : StepKind.numbered()) {
+        var row = byKind.get(kind.code());
+        steps.add(new JsonObject().put("number", kind.number()).put("kind", kind.code()).put("phase", kind.phase())
+            .put("atStep", row == null ? 0L : row.getLong("at_step"))
+            .put("reached", row == null ? 0L : row.getLong("reached"))
+            .put("lastOn", row == null ? null : row.getLocalDate("last_on").toString()));
+      }
+      return new JsonObject().put("teamId", teamId).put("steps", steps);
     });
   }
 

@@ -24,21 +24,25 @@ final class PartyViews {
   }
 
   /** A streamer's line in the manager's register of Party records. */
+  /** One streamer in the register, with the furthest numbered step on their record (null: none yet). */
   record RegisterEntry(long streamerId, String realName, String stageName, String status, Long teamId, String teamName,
-                       String stage, LocalDate nextDueOn) implements JsonView {
+                       String stage, LocalDate nextDueOn, String furthestStep, LocalDate furthestStepOn) implements JsonView {
 
     static RegisterEntry from(Row row) {
       return new RegisterEntry(row.getLong("id"), row.getString("real_name"), row.getString("stage_name"),
           row.getString("status"), row.getLong("team_id"), row.getString("team_name"), row.getString("stage"),
-          row.getLocalDate("next_due_on"));
+          row.getLocalDate("next_due_on"), row.getString("furthest_step"), row.getLocalDate("furthest_step_on"));
     }
 
     @Override
     public JsonObject toJson() {
+      StepKind furthest = furthestStep == null ? null : StepKind.fromCode(furthestStep).orElse(null);
       return who(streamerId, realName, stageName, teamId, teamName)
           .put("status", status)
           .put("stage", stage)
-          .put("nextDueOn", nextDueOn == null ? null : nextDueOn.toString());
+          .put("nextDueOn", nextDueOn == null ? null : nextDueOn.toString())
+          .put("furthestStep", furthest == null ? null : new JsonObject().put("number", furthest.number())
+              .put("kind", furthest.code()).put("on", furthestStepOn.toString()));
     }
   }
 

@@ -6,7 +6,7 @@ import { routeParams } from '../router.js';
 import { empty, errorNotice, loading, pager } from '../ui.js';
 import { allTeams } from '../people-api.js';
 import { partyRecord } from '../party-record.js';
-import { BOARD_STAGES, label, OBLIGATIONS, STAGES, who } from '../people.js';
+import { BOARD_STAGES, label, OBLIGATIONS, PHASES, STAGES, STEP_KINDS, who } from '../people.js';
 
 const BOARD_SIZE = 6;
 const DUE_PAGE = 10;
@@ -18,6 +18,7 @@ export async function render(root) {
   const recordArea = h('div', {});
   const countsArea = h('div', {});
   const boardArea = h('div', {});
+  const stepsArea = h('div', {});
   const dueArea = h('div', {});
   const teamsArea = h('div', {});
 
@@ -41,6 +42,8 @@ export async function render(root) {
     recordArea,
     countsArea,
     h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, '发展看板')), boardArea),
+    h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, '二十五个步骤进度'),
+      h('span', { class: 'hint' }, '按《中国共产党发展党员工作细则》五个阶段')), stepsArea),
     h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, '待办：即将到期与已逾期'), dueSelect), dueArea),
     h('section', { class: 'card' }, h('h2', {}, '各团队人数'), teamsArea));
@@ -60,7 +63,7 @@ export async function render(root) {
   }
 
   async function loadAll() {
-    await Promise.all([loadCounts(), loadBoard(), loadDue()]);
+    await Promise.all([loadCounts(), loadBoard(), loadSteps(), loadDue()]);
   }
 
   async function loadCounts() {
@@ -95,9 +98,21 @@ export async function render(root) {
       page.items.length
         ? h('ul', {}, page.items.map((r) => h('li', {},
           h('a', { href: `#/party?streamer=${r.streamerId}` }, who(r)),
+          r.furthestStep ? h('div', { class: 'step-at', 'data-testid': 'furthest-step' },
+            `第 ${r.furthestStep.number} 步 ${label(STEP_KINDS, r.furthestStep.kind)} · ${r.furthestStep.on}`) : null,
           h('div', { class: 'hint' }, r.teamName ?? '未分队', r.nextDueOn ? ` · ${r.nextDueOn} 前有待办` : ''))))
         : h('div', { class: 'hint' }, '暂无'),
       page.total > page.items.length ? h('div', { class: 'hint' }, `另有 ${page.total - page.items.length} 人`) : null);
+  }
+
+  async function loadSteps() {
+    mount(stepsArea, loading('正在统计各步骤…'));
+    try {
+      const counts = await api.get('/party/steps/counts', { team: state.team });
+      mount(stepsArea, stepsTable(counts.steps));
+    } catch (error) {
+      mount(stepsArea, errorNotice(error));
+    }
   }
 
   async function loadDue() {
@@ -131,6 +146,28 @@ function dueTable(items) {
         h('td', { 'data-label': '状态' }, d.status === 'overdue'
           ? h('span', { class: 'tag overdue' }, `已逾期 ${d.daysOverdue} 天`)
           : h('span', { class: 'tag warn' }, '即将到期')))))));
+}
+
+/** The 25 steps under their five stages: who stands at each step, who has passed it, and when it was last taken. */
+function stepsTable(steps) {
+  const rows = [];
+  let phase = null;
+  for (const step of steps) {
+    if (step.phase !== phase) {
+      phase = step.phase;
+      rows.push(h('tr', { class: 'group' }, h('th', { colspan: 5, scope: 'colgroup' }, PHASES[phase])));
+    }
+    rows.push(h('tr', { dataset: { step: step.kind } },
+      h('td', { 'data-label': '步骤' }, `第 ${step.number} 步`),
+      h('th', { scope: 'row', 'data-label': '事项' }, label(STEP_KINDS, step.kind)),
+      h('td', { 'data-label': '处于此步' }, step.atStep),
+      h('td', { 'data-label': '已完成此步' }, step.reached),
+      h('td', { 'data-label': '最近一次' }, step.lastOn ?? '—')));
+  }
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data stack', 'aria-label': '二十五个步骤进度', 'data-testid': 'party-step-counts' },
+      h('thead', {}, h('tr', {}, ['步骤', '事项', '处于此步（人）', '已完成此步（人）', '最近一次'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, rows)));
 }
 
 function teamTable(teams) {

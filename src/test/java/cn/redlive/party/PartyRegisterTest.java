@@ -133,6 +133,50 @@ class PartyRegisterTest {
     return reply.json().getLong("total");
   }
 
+  @Test
+  @DisplayName("each of the 25 steps counts who stands at it and who passed it, and each record names its furthest step")
+  void stepsCountedOneByOne() {
+    long team = people.team();
+    long applicant = member(team);
+    people.ok(applicant, "application", "2025-03-10");
+    long target = member(team);
+    people.toDevelopmentTarget(target);
+    member(team);
+
+    Reply counts = api.get("/api/v1/party/steps/counts?team=" + team).as(people.managerToken()).send();
+    assertEquals(200, counts.status(), counts::toString);
+    var steps = counts.json().getJsonArray("steps").stream().map(JsonObject.class::cast).toList();
+    assertEquals(25, steps.size());
+    assertEquals(java.util.stream.IntStream.rangeClosed(1, 25).boxed().toList(),
+        steps.stream().map(st -> st.getInteger("number")).toList());
+    JsonObject application = steps.get(0);
+    assertEquals(1, application.getLong("atStep"), application::encode);
+    assertEquals(2, application.getLong("reached"), application::encode);
+    assertEquals("2025-03-10", application.getString("lastOn"));
+    JsonObject developmentTarget = steps.get(6);
+    assertEquals("development_target", developmentTarget.getString("kind"));
+    assertEquals(3, developmentTarget.getInteger("phase"));
+    assertEquals(1, developmentTarget.getLong("atStep"));
+    assertEquals("2021-03-05", developmentTarget.getString("lastOn"));
+    assertEquals(0, steps.get(14).getLong("reached"), "nobody reached the branch meeting");
+    assertEquals(2, steps.stream().mapToLong(st -> st.getLong("atStep")).sum(), "each streamer with steps counts at one step");
+
+    var items = register("team=" + team).json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+    JsonObject furthest = items.stream().filter(i -> i.getLong("streamerId") == target).findFirst().orElseThrow()
+        .getJsonObject("furthestStep");
+    assertEquals(new JsonObject().put("number", 7).put("kind", "development_target").put("on", "2021-03-05"), furthest);
+    assertNull(items.stream().filter(i -> i.getLong("streamerId") != target && i.getLong("streamerId") != applicant)
+        .findFirst().orElseThrow().getValue("furthestStep"));
+  }
+
+  @Test
+  @DisplayName("step counts are for managers only")
+  void stepCountsForManagersOnly() {
+    for (String role : java.util.List.of("streamer", "brand_partner", "ingest")) {
+      assertEquals(403, api.get("/api/v1/party/steps/counts").as(api.newUser(role).token()).send().status(), role);
+    }
+  }
+
   private long member(long team) {
     long id = people.streamer();
     people.join(id, team);

@@ -77,6 +77,41 @@ class PartyStepsBrowserTest {
     assertEquals("政治审查合格", saved.getJsonArray("steps").getJsonObject(kinds.size() - 2).getJsonObject("details").getString("conclusion"));
   }
 
+  @Test
+  @DisplayName("the board shows the 25 steps by stage for one team, and each card the streamer's furthest step and its date")
+  void boardShowsTheSteps() {
+    long team = people.team();
+    long target = people.streamer();
+    people.join(target, team);
+    people.toDevelopmentTarget(target);
+    long applicant = people.streamer();
+    people.join(applicant, team);
+    people.ok(applicant, "application", "2025-03-10");
+    Api.NewUser manager = api.newUser("manager");
+
+    try (WebApp web = WebApp.onLaptop(api.baseUrl()).logIn(manager.username(), manager.password())) {
+      web.open("party", "party");
+      Page page = web.page();
+      page.getByLabel("按团队筛选").selectOption(String.valueOf(team));
+      Locator steps = page.getByTestId("party-step-counts");
+      assertThat(steps.locator("tr[data-step]")).hasCount(25);
+      assertThat(steps.locator("tr.group")).hasCount(5);
+      assertThat(steps.locator("tr.group").first()).containsText("第一阶段 申请入党");
+      Locator developmentTarget = steps.locator("tr[data-step='development_target']");
+      assertThat(developmentTarget).containsText("第 7 步");
+      assertThat(developmentTarget.locator("td[data-label='处于此步']")).hasText("1");
+      assertThat(developmentTarget.locator("td[data-label='最近一次']")).hasText("2021-03-05");
+      assertThat(steps.locator("tr[data-step='application'] td[data-label='已完成此步']")).hasText("2");
+      assertThat(steps.locator("tr[data-step='branch_meeting'] td[data-label='已完成此步']")).hasText("0");
+
+      Locator column = page.getByTestId("party-board").locator(".board-column[data-stage='development_target']");
+      assertThat(column.getByTestId("furthest-step")).hasText("第 7 步 确定发展对象 · 2021-03-05");
+      assertThat(page.getByTestId("party-board").locator(".board-column[data-stage='applicant']").getByTestId("furthest-step"))
+          .hasText("第 1 步 递交入党申请书 · 2025-03-10");
+      web.screenshot("manager-party-board-steps");
+    }
+  }
+
   /** The branch meeting of 2021-06-01: 20 entitled to vote, 15 present, 12 yes. */
   private static void recordBranchMeeting(Locator form) {
     form.getByLabel("步骤").selectOption("branch_meeting");
