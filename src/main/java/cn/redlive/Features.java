@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,7 +45,8 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
             config.concurrentLoginsPerAddress()), registry, accountNews, clock);
     BrandFeature brand = new BrandFeature(pool);
     ProductFeature product = new ProductFeature(pool, brand.brands());
-    CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir());
+    CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
+        Duration.ofSeconds(config.catalogImportLeaseSeconds()));
     SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), clock);
     SalesFeature sales = new SalesFeature(pool, clock);
 

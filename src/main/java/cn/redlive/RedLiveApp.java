@@ -127,7 +127,7 @@ public final class RedLiveApp {
         .compose(v -> features().account().service().reloadRevocations())
         .compose(v -> FirstManager.ensure(features().account().service(), config.bootstrapManagerUsername(),
             config.bootstrapManagerPassword()))
-        .compose(v -> features().catalog().imports().failAbandoned())
+        .compose(v -> features().catalog().start())
         .compose(v -> config.demo() ? loadDemo(features()) : Future.succeededFuture());
   }
 
@@ -185,7 +185,10 @@ public final class RedLiveApp {
   /** Drains HTTP (in-flight requests finish), closes clients, stops Vert.x, then the embedded servers. Blocks. */
   public void stop() {
     draining.set(true);
-    if (services != null) features().live().stopSettlement();
+    if (services != null) {
+      features().live().stopSettlement();
+      features().catalog().stop();
+    }
     Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds() + 5L);
     quietly("undeploy", () -> {
       if (deploymentId != null) await(vertx.undeploy(deploymentId), grace);

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,19 +29,26 @@ public final class CatalogImports {
   private final Brands brands;
   private final WorkerExecutor workers;
   private final BrandCommitQueue commits = new BrandCommitQueue(this::run);
+  private final ImportLease lease;
 
   /** {@code pool} is handed to each run, which writes the products of one batch in its own transaction. */
-  CatalogImports(Vertx vertx, ImportRepository repository, StagedRowRepository staging, Pool pool, Brands brands) {
+  CatalogImports(Vertx vertx, ImportRepository repository, StagedRowRepository staging, Pool pool, Brands brands,
+                 Duration lease) {
     this.repository = repository;
+    this.lease = new ImportLease(vertx, repository, lease);
     this.staging = staging;
     this.pool = pool;
     this.brands = brands;
     this.workers = vertx.createSharedWorkerExecutor("catalog-import", CONCURRENT_IMPORTS, 30, TimeUnit.MINUTES);
   }
 
-  /** Marks jobs a stopped server left unfinished as failed, so no UI polls them forever. */
-  public Future<Void> failAbandoned() {
-    return repository.failAbandoned();
+  /** Holds this instance's imports and fails those a stopped server left unfinished, so no UI polls them forever. */
+  Future<Void> startLease() {
+    return lease.start();
+  }
+
+  void stopLease() {
+    lease.stop();
   }
 
   /** Creates the job and starts it; the answer comes before the file is read. */
@@ -49,7 +57,7 @@ public final class CatalogImports {
       Long brandId = scope.orElse(requestedBrand);
       if (brandId == null) return Future.failedFuture(ProblemException.invalidField("brandId", "is required for managers"));
       return brands.get(brandId);
-    }).compose(brand -> repository.create(brand.id(), principal.accountId(), fileName, dryRun, bytes).onSuccess(job ->
+    }).compose(brand -> repository.create(lease.owner(), brand.id(), principal.accountId(), fileName, dryRun, bytes).onSuccess(job ->
         commits.submit(new ImportRun.Order(job.json().getLong("id"), brand.id(), principal.accountId(), dryRun, file,
             brand.origin()))));
   }

@@ -8,9 +8,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** All SQL of catalog imports. */
 final class ImportRepository {
@@ -25,8 +27,8 @@ final class ImportRepository {
   static final int MAX_STORED_ERRORS = 10_000;
 
   private static final String CREATE = """
-      INSERT INTO catalog_imports (brand_id, uploaded_by, file_name, mode, bytes_total)
-      VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO catalog_imports (brand_id, uploaded_by, file_name, mode, bytes_total, owner, heartbeat_at)
+      VALUES ($1, $2, $3, $4, $5, $6, now())
       RETURNING %s
       """.formatted(COLUMNS);
 
@@ -56,18 +58,27 @@ final class ImportRepository {
       """;
 
   private static final String SUCCEED = """
-      UPDATE catalog_imports SET status = 'succeeded', rows_done = rows_total, finished_at = now() WHERE id = $1
+      UPDATE catalog_imports SET status = 'succeeded', rows_done = rows_total, finished_at = now()
+       WHERE id = $1 AND status IN ('validating', 'writing')
       """;
 
   private static final String FAIL = """
-      UPDATE catalog_imports SET status = 'failed', failure_code = $2, failure = $3, finished_at = now() WHERE id = $1
+      UPDATE catalog_imports SET status = 'failed', failure_code = $2, failure = $3, finished_at = now()
+       WHERE id = $1 AND status IN ('queued', 'validating', 'writing')
       """;
 
+  /** The instance vouches for every unfinished job it runs or holds queued. */
+  private static final String BEAT = """
+      UPDATE catalog_imports SET heartbeat_at = now()
+       WHERE owner = $1 AND status IN ('queued', 'validating', 'writing')
+      """;
+
+  /** Jobs whose instance stopped vouching for them (it died): failed by whichever instance sweeps first. */
   private static final String ABANDONED = """
       UPDATE catalog_imports SET status = 'failed', failure_code = 'interrupted',
              failure = 'The server stopped during this import; upload the file again (re-uploading is safe).',
              finished_at = now()
-       WHERE status IN ('queued', 'validating', 'writing') AND created_at < now() - interval '1 hour'
+       WHERE status IN ('queued', 'validating', 'writing') AND heartbeat_at < now() - make_interval(secs => $1)
       """;
 
   /** Staged rows a job left behind (a stop mid-import, or a chunk still in flight when a file turned out broken). */
@@ -93,8 +104,9 @@ final class ImportRepository {
     this.pool = pool;
   }
 
-  Future<ImportJob> create(long brandId, long uploaderId, String fileName, boolean dryRun, long bytes) {
-    return pool.preparedQuery(CREATE).execute(Tuple.of(brandId, uploaderId, fileName, dryRun ? "dry_run" : "commit", bytes))
+  Future<ImportJob> create(UUID owner, long brandId, long uploaderId, String fileName, boolean dryRun, long bytes) {
+    return pool.preparedQuery(CREATE).execute(Tuple.of(brandId, uploaderId, fileName, dryRun ? "dry_run" : "commit", bytes,
+            owner))
         .map(rows -> ImportJob.from(rows.iterator().next()));
   }
 
@@ -142,9 +154,14 @@ final class ImportRepository {
     return pool.preparedQuery(FAIL).execute(Tuple.of(id, code, message)).mapEmpty();
   }
 
-  /** Jobs a stopped server left running; an hour is far beyond the longest import. */
-  Future<Void> failAbandoned() {
-    return pool.query(ABANDONED).execute().compose(v -> pool.query(LEFT_STAGED).execute()).mapEmpty();
+  Future<Integer> beat(UUID owner) {
+    return pool.preparedQuery(BEAT).execute(Tuple.of(owner)).map(RowSet::rowCount);
+  }
+
+  /** Fails the jobs whose heartbeat is older than the lease and drops the rows they staged; answers how many. */
+  Future<Integer> failAbandoned(Duration lease) {
+    return pool.preparedQuery(ABANDONED).execute(Tuple.of(lease.toMillis() / 1000.0))
+        .compose(failed -> pool.query(LEFT_STAGED).execute().map(failed.rowCount()));
   }
 
   Future<Void> addErrors(long id, int firstSeq, List<RowError> errors) {

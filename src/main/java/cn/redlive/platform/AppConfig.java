@@ -21,6 +21,7 @@ public record AppConfig(
     String redisUri,
     int redisCommandTimeoutMs,
     long liveStreamBytes,
+    int catalogImportLeaseSeconds,
     String jwtSecret,
     int tokenTtlMinutes,
     int pbkdf2Iterations,
@@ -56,6 +57,7 @@ public record AppConfig(
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
         c.integer("live.streamBytes"),
+        c.integer("catalog.importLeaseSeconds"),
         c.string("auth.jwtSecret"),
         c.integer("auth.tokenTtlMinutes"),
         c.integer("auth.pbkdf2Iterations"),
@@ -80,7 +82,7 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
         databaseAcquireTimeoutMs, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
-        jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
+        catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }
 
