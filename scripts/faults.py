@@ -14,158 +14,10 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "redlive.jar")
-PG_BIN = next((d for d in ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")
-               if os.path.isdir(d)), None)
-OUTAGE_ANSWER_S = 2.5
-MANAGER_PASSWORD = "faults-manager-password"
-DEMO_PASSWORD = "redlive-demo-2026"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until(what, check, seconds):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if check():
-                return
-        except Exception:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("timed out waiting for " + what)
-
-
-class Processes:
-    """Every child started here, stopped by pid at the end whatever happened."""
-
-    def __init__(self):
-        self.children = []
-
-    def start(self, args, log, env=None, user=None):
-        if user:
-            args = ["runuser", "-u", user, "--"] + args
-        child = subprocess.Popen(args, stdout=open(log, "ab"), stderr=subprocess.STDOUT, env=env,
-                                 start_new_session=True)
-        self.children.append(child)
-        return child
-
-    def stop_all(self):
-        for child in self.children:
-            if child.poll() is None:
-                try:
-                    os.killpg(child.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        for child in self.children:
-            try:
-                child.wait(timeout=10)
-            except Exception:
-                pass
-
-
-class Postgres:
-    def __init__(self, procs, work):
-        self.procs, self.dir, self.port = procs, os.path.join(work, "pg"), free_port()
-        os.makedirs(self.dir)
-        shutil.chown(self.dir, "postgres", "postgres")
-        subprocess.run(["runuser", "-u", "postgres", "--", PG_BIN + "/initdb", "-D", self.dir, "-U", "postgres",
-                        "--auth=trust", "-E", "UTF8", "--locale=C"], check=True, stdout=subprocess.DEVNULL)
-        self.log = os.path.join(work, "pg.log")
-        self.child = None
-
-    def start(self):
-        self.child = self.procs.start([PG_BIN + "/postgres", "-D", self.dir, "-p", str(self.port), "-k", self.dir,
-                                       "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-                                      self.log, user="postgres")
-        wait_until("PostgreSQL", lambda: self.sql("SELECT 1") == "1", 60)
-
-    def stop_immediate(self):
-        # SIGQUIT to the postmaster (not to runuser, which does not pass it on) is pg_ctl stop -m immediate
-        with open(os.path.join(self.dir, "postmaster.pid")) as pid_file:
-            os.kill(int(pid_file.readline()), signal.SIGQUIT)
-        self.child.wait(timeout=30)
-
-    def url(self):
-        return "postgresql://postgres@127.0.0.1:%d/postgres" % self.port
-
-    def sql(self, query):
-        out = subprocess.run([PG_BIN + "/psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-tAc",
-                              query], capture_output=True, text=True, timeout=30)
-        if out.returncode != 0:
-            raise RuntimeError(out.stderr)
-        return out.stdout.strip()
-
-
-class Redis:
-    def __init__(self, procs, work):
-        self.procs, self.dir, self.port = procs, os.path.join(work, "redis"), free_port()
-        os.makedirs(self.dir)
-        self.log = os.path.join(work, "redis.log")
-        self.child = None
-
-    def start(self, persistent):
-        # without persistence a restart comes back empty, as after a failover that lost writes
-        self.child = self.procs.start(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir,
-                                       "--save", "", "--appendonly", "yes" if persistent else "no",
-                                       "--appendfsync", "always"], self.log)
-        wait_until("Redis", lambda: socket.create_connection(("127.0.0.1", self.port), 1).close() is None, 30)
-
-    def kill9(self):
-        self.child.send_signal(signal.SIGKILL)
-        self.child.wait(timeout=10)
-
-
-class Server:
-    def __init__(self, procs, work, pg, redis):
-        self.procs, self.work, self.port = procs, work, free_port()
-        self.env = dict(os.environ, REDLIVE_DATABASE_URL=pg.url(), REDLIVE_REDIS_URI="redis://127.0.0.1:%d" % redis.port,
-                        REDLIVE_HTTP_PORT=str(self.port), REDLIVE_HTTP_HOST="127.0.0.1",
-                        REDLIVE_DATA_DIR=os.path.join(work, "app"), REDLIVE_DEMO="true",
-                        REDLIVE_AUTH_BOOTSTRAP_MANAGER_PASSWORD=MANAGER_PASSWORD, REDLIVE_ACCESS_LOG_LEVEL="OFF",
-                        REDLIVE_LIVE_STREAM_BYTES="8192", REDLIVE_AUTH_FREE_FAILED_LOGINS="50")
-        self.child = None
-
-    def start(self):
-        self.child = self.procs.start(["java", "-jar", JAR], os.path.join(self.work, "app.log"), env=self.env)
-        wait_until("RedLive ready", lambda: self.call("GET", "/health/ready")[0] == 200, 180)
-
-    def kill9(self):
-        self.child.send_signal(signal.SIGKILL)
-        self.child.wait(timeout=10)
-
-    def call(self, method, path, body=None, token=None, timeout=10, content_type="application/json"):
-        data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
-        request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path), data=data, method=method)
-        if data is not None:
-            request.add_header("Content-Type", content_type)
-        if token:
-            request.add_header("Authorization", "Bearer " + token)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                text = response.read()
-                return response.status, json.loads(text) if text[:1] in (b"{", b"[") else text
-        except urllib.error.HTTPError as e:
-            text = e.read()
-            try:
-                return e.code, json.loads(text)
-            except ValueError:
-                return e.code, text
-
-    def login(self, username, password):
-        status, body = self.call("POST", "/api/v1/auth/login", {"username": username, "password": password})
-        if status != 200:
-            raise RuntimeError("login %s: %s %s" % (username, status, body))
-        return body["accessToken"]
+from rig import (DEMO_PASSWORD, MANAGER_PASSWORD, OUTAGE_ANSWER_S, PG_BIN, Postgres, Processes, Redis, Server,
+                 order_batch, sellable_product, start_session, wait_until)
 
 
 class Drills:
@@ -174,7 +26,7 @@ class Drills:
         self.work = work
         self.pg = Postgres(self.procs, work)
         self.redis = Redis(self.procs, work)
-        self.server = Server(self.procs, work, self.pg, self.redis)
+        self.server = Server(self.procs, work, self.pg, "redis://127.0.0.1:%d" % self.redis.port)
         self.results = []
         self.sequence = 0
 
@@ -193,31 +45,14 @@ class Drills:
         self.partner = self.server.login("brand.qiyuan", DEMO_PASSWORD)
 
     def sellable_product(self):
-        _, products = self.server.call("GET", "/api/v1/products?status=approved&size=1", token=self.manager)
-        product = products["items"][0]["id"]
-        tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600 + 86400))
-        _, chosen = self.server.call("POST", "/api/v1/selection-lists", {"title": "故障演练", "plannedDate": tomorrow},
-                                     token=self.streamer)
-        self.server.call("PUT", "/api/v1/selection-lists/%d/items/%d" % (chosen["id"], product), token=self.streamer)
-        return product
+        return sellable_product(self.server, self.manager, self.streamer)
 
     def live_session(self):
-        status, session = self.server.call("POST", "/api/v1/live/sessions", {
-            "title": "故障演练专场", "plannedStart": "2026-11-29T10:00:00+08:00", "plannedEnd": "2026-11-29T23:00:00+08:00",
-            "productIds": [self.product]}, token=self.streamer)
-        assert status == 201, session
-        status, started = self.server.call("POST", "/api/v1/live/sessions/%d/start" % session["id"], token=self.streamer)
-        assert status == 200, started
-        return session["id"]
+        return start_session(self.server, self.streamer, self.product)
 
     # --- ingestion ----------------------------------------------------------------------------------------------
     def batch(self, session, producer, sequence, orders):
-        events = [{"eventId": "%s-%d-like" % (producer, sequence), "sessionId": session, "type": "like", "count": 1}]
-        for i in range(orders):
-            events.append({"eventId": "%s-%d-%d" % (producer, sequence, i), "sessionId": session, "type": "order",
-                           "orderId": "%s-%d-o%d" % (producer, sequence, i), "productId": self.product, "quantity": 1,
-                           "amountFen": 990 + i, "buyerId": "b-%s-%d" % (producer, sequence)})
-        return {"producerId": producer, "sequence": sequence, "events": events}
+        return order_batch(self.product, session, producer, sequence, orders)
 
     def send(self, batch):
         started = time.time()
