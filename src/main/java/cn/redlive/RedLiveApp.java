@@ -105,8 +105,10 @@ public final class RedLiveApp {
     String databaseUrl = config.embeddedDatabase() ? embeddedPostgres.url() : config.databaseUrl();
     String redisUri = config.embeddedRedis() ? embeddedRedis.uri() : config.redisUri();
     PgConnectOptions pgOptions = Database.connectOptions(databaseUrl, config.databaseUser(), config.databasePassword(),
-        config.databaseStatementTimeoutMs());
-    return Migrations.migrate(vertx, pgOptions)
+        config.databaseStatementTimeoutMs(), config.databaseTransactionPooler());
+    PgConnectOptions migrationOptions = config.databaseMigrationUrl().isEmpty() ? pgOptions
+        : Database.connectOptions(config.databaseMigrationUrl(), config.databaseUser(), config.databasePassword());
+    return Migrations.migrate(vertx, migrationOptions)
         .compose(v -> Redis.connect(vertx, redisUri, Duration.ofMillis(config.redisCommandTimeoutMs()), registry))
         .compose(connected -> {
           redis = connected;

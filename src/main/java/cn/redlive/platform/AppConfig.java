@@ -17,6 +17,8 @@ public record AppConfig(
     int databasePoolSize,
     int databaseStatementTimeoutMs,
     int databaseAcquireTimeoutMs,
+    boolean databaseTransactionPooler,
+    String databaseMigrationUrl,
     int httpRequestTimeoutMs,
     String redisUri,
     int redisCommandTimeoutMs,
@@ -53,6 +55,8 @@ public record AppConfig(
         c.integer("database.poolSize"),
         c.integer("database.statementTimeoutMs"),
         c.integer("database.acquireTimeoutMs"),
+        c.bool("database.transactionPooler"),
+        c.string("database.migrationUrl"),
         c.integer("http.requestTimeoutMs"),
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
@@ -81,7 +85,7 @@ public record AppConfig(
   public AppConfig withDemo(boolean on) {
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
-        databaseAcquireTimeoutMs, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
+        databaseAcquireTimeoutMs, databaseTransactionPooler, databaseMigrationUrl, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
         catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }

@@ -20,13 +20,26 @@ public final class Database {
 
   /** {@code statementTimeoutMs} > 0 is sent at connect time, so PostgreSQL itself bounds every statement. */
   public static PgConnectOptions connectOptions(String url, String user, String password, int statementTimeoutMs) {
-    PgConnectOptions options = PgConnectOptions.fromUri(url)
-        .setCachePreparedStatements(true)
-        .setPreparedStatementCacheMaxSize(512)
-        .setReconnectAttempts(0);
+    return connectOptions(url, user, password, statementTimeoutMs, false);
+  }
+
+  /**
+   * Behind a transaction pooler (PgBouncer 1.18 in transaction mode, Debian 12's) consecutive statements of one
+   * client connection may run in different server sessions, and named prepared statements live in one session:
+   * each query then goes out as one unnamed parse-bind-execute (Vert.x's layer 7 proxy mode), none is cached, and no
+   * startup parameter is sent (PgBouncer refuses statement_timeout there; its connect_query sets it instead).
+   */
+  public static PgConnectOptions connectOptions(String url, String user, String password, int statementTimeoutMs,
+                                               boolean transactionPooler) {
+    PgConnectOptions options = PgConnectOptions.fromUri(url).setReconnectAttempts(0);
+    if (transactionPooler) {
+      options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
+    } else {
+      options.setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(512);
+      if (statementTimeoutMs > 0) options.addProperty("statement_timeout", Integer.toString(statementTimeoutMs));
+    }
     if (!user.isEmpty()) options.setUser(user);
     if (!password.isEmpty()) options.setPassword(password);
-    if (statementTimeoutMs > 0) options.addProperty("statement_timeout", Integer.toString(statementTimeoutMs));
     return options;
   }
 
