@@ -66,12 +66,21 @@ final class SessionService {
     return repository.list(status, only, paging);
   }
 
+  /**
+   * Starts the session in PostgreSQL, then marks it live in Redis. PostgreSQL decides: should Redis fail in between
+   * (503), starting again finds the session live and marks it live in Redis again, so a retry finishes the start
+   * and no session stays live in one and not the other.
+   */
   Future<LiveSession> start(long id) {
     return repository.start(id).compose(started -> {
-      if (!started) return get(id).compose(s -> Future.failedFuture(ProblemException.ruleViolated("session-not-scheduled",
-          "Only a scheduled session can start; this one is " + s.status() + ".")));
       cache.forget(id);
-      return get(id).compose(session -> counters.markLive(session).map(session));
+      return get(id).compose(session -> {
+        if (!started && !LiveSession.LIVE.equals(session.status())) {
+          return Future.failedFuture(ProblemException.ruleViolated("session-not-scheduled",
+              "Only a scheduled session can start; this one is " + session.status() + "."));
+        }
+        return counters.markLive(session).map(session);
+      });
     });
   }
 

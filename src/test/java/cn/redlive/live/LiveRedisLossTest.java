@@ -116,6 +116,48 @@ class LiveRedisLossTest {
     }
   }
 
+  @Test
+  @DisplayName("starting a session while Redis is down answers 503, a retry after Redis returns starts it in both")
+  void startWhileRedisDownIsRetryable() throws Exception {
+    Path dataDir = TestServers.newDataDir();
+    EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir);
+    int port = redis.port();
+    TestApp app = TestApp.start(Map.of("redis.uri", redis.uri(), "redis.commandTimeoutMs", "500"));
+    try {
+      Api api = app.api();
+      LiveKit live = new LiveKit(api);
+      var session = live.scheduledSession();
+      String token = session.streamer().token();
+      String start = "/api/v1/live/sessions/" + session.sessionId() + "/start";
+
+      redis.close();
+      assertProblem(api.post(start).as(token).send(), 503, "service-unavailable");
+
+      redis = EmbeddedRedisServer.start(dataDir, port);
+      Reply retried = Eventually.await("the start being retried after Redis returned", Duration.ofSeconds(30),
+          () -> api.post(start).as(token).send(), r -> r.status() != 503);
+      assertEquals(200, retried.status(), retried::toString);
+      assertEquals("live", retried.json().getString("status"));
+      assertEquals("live", redisStatus(redis, session.sessionId()), "Redis marks the session live too");
+      String ingest = api.newUser("ingest").token();
+      assertEquals(200, live.send(ingest, batch("cam", 1, order(session.sessionId(), session.productId(), 700))).status());
+      assertEquals(700, live.session(token, session.sessionId()).getJsonObject("live").getLong("gmvFen"));
+      assertEquals(200, api.post(start).as(token).send().status(), "starting a live session again changes nothing");
+      assertEquals(700, live.session(token, session.sessionId()).getJsonObject("live").getLong("gmvFen"));
+    } finally {
+      app.stop();
+      redis.close();
+    }
+  }
+
+  private static String redisStatus(EmbeddedRedisServer redis, long sessionId) throws Exception {
+    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()), "HGET",
+        "live:{" + sessionId + "}:meta", "status").redirectErrorStream(true).start();
+    String out = new String(cli.getInputStream().readAllBytes()).trim();
+    cli.waitFor();
+    return out;
+  }
+
   private static boolean rebuiltByFlush(Api api) {
     JsonObject ready = api.get("/health/ready").send().json();
     return "REBUILT".equals(ready.getJsonObject("liveState").getString("status"));

@@ -97,8 +97,10 @@ class PgBouncerTest {
   @Test
   @DisplayName("logins, a catalog import, a live session with orders and the reports all work through it")
   void theServerWorksThroughIt() {
+    // a database of its own needs a Redis of its own: its session ids start at 1 again
+    EmbeddedRedisServer redis = EmbeddedRedisServer.start(TestServers.newDataDir());
     TestApp app = TestApp.start(Map.of("database.url", pooled, "database.migrationUrl", direct,
-        "database.transactionPooler", "true", "database.poolSize", "8"));
+        "database.transactionPooler", "true", "database.poolSize", "8", "redis.uri", redis.uri()));
     try {
       Api api = app.api();
       Catalogs catalogs = new Catalogs(api);
@@ -129,6 +131,7 @@ class PgBouncerTest {
       assertEquals(200, rankings.status(), rankings::toString);
     } finally {
       app.stop();
+      redis.close();
     }
   }
 

@@ -25,16 +25,21 @@ public final class LiveKit {
    * streamer put on a selection list: the path a real session takes.
    */
   public Live liveSession() {
+    Live scheduled = scheduledSession();
+    Reply started = api.post("/api/v1/live/sessions/" + scheduled.sessionId() + "/start").as(scheduled.streamer().token()).send();
+    if (started.status() != 200) throw new AssertionError(started.toString());
+    return scheduled;
+  }
+
+  /** Like {@link #liveSession()}, but the session is only scheduled. */
+  public Live scheduledSession() {
     Api.NewUser streamer = api.newUser("streamer");
     long product = sellableProduct(streamer);
     Reply scheduled = api.post("/api/v1/live/sessions").as(streamer.token()).json(new JsonObject()
         .put("title", "测试直播").put("plannedStart", "2026-11-29T10:00:00+08:00")
         .put("plannedEnd", "2026-11-29T12:00:00+08:00").put("productIds", new JsonArray().add(product))).send();
     if (scheduled.status() != 201) throw new AssertionError(scheduled.toString());
-    long id = scheduled.json().getLong("id");
-    Reply started = api.post("/api/v1/live/sessions/" + id + "/start").as(streamer.token()).send();
-    if (started.status() != 200) throw new AssertionError(started.toString());
-    return new Live(id, streamer, product);
+    return new Live(scheduled.json().getLong("id"), streamer, product);
   }
 
   /** A product a brand partner listed and a manager approved, put on this streamer's selection list. */
