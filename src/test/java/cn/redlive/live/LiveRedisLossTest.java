@@ -4,6 +4,7 @@ import cn.redlive.platform.EmbeddedRedisServer;
 import cn.redlive.support.Api;
 import cn.redlive.support.Eventually;
 import cn.redlive.support.LiveKit;
+import cn.redlive.support.OwnRedis;
 import cn.redlive.support.Reply;
 import cn.redlive.support.TestApp;
 import cn.redlive.support.TestServers;
@@ -79,13 +80,9 @@ class LiveRedisLossTest {
 
   @Test
   @DisplayName("ending a session while Redis is down answers 503, a retry after Redis returns settles it from the ledger")
-  void endWhileRedisDownIsRetryable() throws Exception {
-    Path dataDir = TestServers.newDataDir();
-    EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir);
-    int port = redis.port();
-    TestApp app = TestApp.start(Map.of("redis.uri", redis.uri(), "redis.commandTimeoutMs", "500"));
-    try {
-      Api api = app.api();
+  void endWhileRedisDownIsRetryable() {
+    try (OwnRedis own = OwnRedis.start()) {
+      Api api = own.app().api();
       LiveKit live = new LiveKit(api);
       var session = live.liveSession();
       String ingest = api.newUser("ingest").token();
@@ -93,11 +90,11 @@ class LiveRedisLossTest {
           order(session.sessionId(), session.productId(), 900))).status());
       String token = session.streamer().token();
 
-      redis.close();
+      own.stopRedis();
       Reply down = api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(token).send();
       assertProblem(down, 503, "service-unavailable");
 
-      redis = EmbeddedRedisServer.start(dataDir, port);
+      own.startRedis();
       Reply retried = Eventually.await("the end being retried after Redis returned", Duration.ofSeconds(30),
           () -> api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(token).send(),
           r -> r.status() != 503);
@@ -110,43 +107,33 @@ class LiveRedisLossTest {
       assertEquals(3, results.getLong("likes"));
       assertTrue(isFinal(session.sessionId()), "results are final");
       assertProblem(api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(token).send(), 422, "session-not-live");
-    } finally {
-      app.stop();
-      redis.close();
     }
   }
 
   @Test
   @DisplayName("starting a session while Redis is down answers 503, a retry after Redis returns starts it in both")
   void startWhileRedisDownIsRetryable() throws Exception {
-    Path dataDir = TestServers.newDataDir();
-    EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir);
-    int port = redis.port();
-    TestApp app = TestApp.start(Map.of("redis.uri", redis.uri(), "redis.commandTimeoutMs", "500"));
-    try {
-      Api api = app.api();
+    try (OwnRedis own = OwnRedis.start()) {
+      Api api = own.app().api();
       LiveKit live = new LiveKit(api);
       var session = live.scheduledSession();
       String token = session.streamer().token();
       String start = "/api/v1/live/sessions/" + session.sessionId() + "/start";
 
-      redis.close();
+      own.stopRedis();
       assertProblem(api.post(start).as(token).send(), 503, "service-unavailable");
 
-      redis = EmbeddedRedisServer.start(dataDir, port);
+      own.startRedis();
       Reply retried = Eventually.await("the start being retried after Redis returned", Duration.ofSeconds(30),
           () -> api.post(start).as(token).send(), r -> r.status() != 503);
       assertEquals(200, retried.status(), retried::toString);
       assertEquals("live", retried.json().getString("status"));
-      assertEquals("live", redisStatus(redis, session.sessionId()), "Redis marks the session live too");
+      assertEquals("live", redisStatus(own.redis(), session.sessionId()), "Redis marks the session live too");
       String ingest = api.newUser("ingest").token();
       assertEquals(200, live.send(ingest, batch("cam", 1, order(session.sessionId(), session.productId(), 700))).status());
       assertEquals(700, live.session(token, session.sessionId()).getJsonObject("live").getLong("gmvFen"));
       assertEquals(200, api.post(start).as(token).send().status(), "starting a live session again changes nothing");
       assertEquals(700, live.session(token, session.sessionId()).getJsonObject("live").getLong("gmvFen"));
-    } finally {
-      app.stop();
-      redis.close();
     }
   }
 
