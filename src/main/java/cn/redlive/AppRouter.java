@@ -35,11 +35,9 @@ final class AppRouter {
     var gate = services.features().account().gate();
     // streamed uploads go ahead of the API router, whose body handler buffers at most 1 MiB
     ApiRouter.mountStreamed(root, services.contract(), routes, services.tokens(), gate);
-    Router api = ApiRouter.create(vertx, services.contract(), routes, services.tokens(), gate,
-        services.config().bodyLimitBytes());
-    api.route().failureHandler(problems);
     root.route(ApiRouter.BASE_PATH + "/*").handler(new RequestDeadline(services.config().httpRequestTimeoutMs()));
-    root.route(ApiRouter.BASE_PATH + "/*").subRouter(api);
+    ApiRouter.mount(root, vertx, services.contract(), routes, services.tokens(), gate,
+        services.config().bodyLimitBytes(), problems);
     services.webAssets().mount(root);
 
     root.route().failureHandler(problems);
