@@ -34,7 +34,7 @@ public final class LiveFeature implements Feature {
     IngestService ingest = new IngestService(ledger, cache, counters, new LiveMeters(registry), restore, clock);
     SessionViews views = new SessionViews(sessions, repository, ledger, counters, clock);
     this.routes = new LiveRoutes(sessions, ingest, views, new LivePush(vertx, counters, cache, principals, clock, streamBytes),
-        new Leaderboard(counters, repository), clock);
+        new Leaderboard(counters, repository, rules), clock);
   }
 
   /** For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost. */

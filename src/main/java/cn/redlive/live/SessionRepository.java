@@ -16,11 +16,11 @@ import java.util.Optional;
 final class SessionRepository {
 
   private static final String SELECT_SESSION = """
-      SELECT s.id, s.streamer_account_id, a.display_name AS streamer_name, s.team_id, s.title, s.planned_start,
+      SELECT s.id, s.streamer_account_id, s.team_id, s.title, s.planned_start,
              s.planned_end, s.status, s.started_at, s.ended_at,
              ARRAY(SELECT p.product_id FROM live_session_products p WHERE p.session_id = s.id ORDER BY p.product_id)
                AS product_ids
-        FROM live_sessions s JOIN accounts a ON a.id = s.streamer_account_id
+        FROM live_sessions s
       """;
 
   private static final String FIND = SELECT_SESSION + " WHERE s.id = $1";
@@ -101,8 +101,7 @@ final class SessionRepository {
       """;
 
   private static final String OWNERS = """
-      SELECT s.id, s.streamer_account_id, s.team_id, a.display_name
-        FROM live_sessions s JOIN accounts a ON a.id = s.streamer_account_id WHERE s.id = ANY($1::bigint[])
+      SELECT s.id, s.streamer_account_id, s.team_id FROM live_sessions s WHERE s.id = ANY($1::bigint[])
       """;
 
   private final Pool pool;
@@ -199,14 +198,13 @@ final class SessionRepository {
     return pool.preparedQuery(RESULTS).execute(Tuple.of(sessionId)).map(rows -> Rows.first(rows).map(SessionFigures::from));
   }
 
-  record Owner(long sessionId, long streamerId, Long teamId, String streamerName) {
+  record Owner(long sessionId, long streamerId, Long teamId) {
   }
 
   Future<List<Owner>> owners(List<Long> sessionIds) {
     return pool.preparedQuery(OWNERS).execute(Tuple.tuple().addArrayOfLong(sessionIds.toArray(Long[]::new))).map(rows -> {
       List<Owner> owners = new ArrayList<>();
-      rows.forEach(r -> owners.add(new Owner(r.getLong("id"), r.getLong("streamer_account_id"), r.getLong("team_id"),
-          r.getString("display_name"))));
+      rows.forEach(r -> owners.add(new Owner(r.getLong("id"), r.getLong("streamer_account_id"), r.getLong("team_id"))));
       return owners;
     });
   }
