@@ -1,6 +1,6 @@
 package cn.redlive.catalog;
 
-import cn.redlive.report.ReportVersionRepository;
+import cn.redlive.report.ProductsTopic;
 import cn.redlive.product.ProductBatchRepository;
 import cn.redlive.product.ProductBatchRepository.Outcome;
 import cn.redlive.product.ProductFields;
@@ -82,7 +82,7 @@ final class ProductWrites {
         SqlConnection connection = await(pool.getConnection());
         try {
           Transaction transaction = await(connection.begin());
-          await(ReportVersionRepository.bumpProductsAtCommit(connection));
+          await(ProductsTopic.quietInTransaction(connection));
           // waits here while another import of the brand runs
           if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(Tuple.of(brandId)));
           lanes.add(new Lane(connection, transaction, new InFlight<>(IN_FLIGHT)));
@@ -154,7 +154,7 @@ final class ProductWrites {
       for (int i = lanes.size() - 1; i >= 0; i--) {
         Lane lane = lanes.get(i);
         // only an update can rename: new products appear in no report (V53)
-        if (updated > 0) await(ReportVersionRepository.bumpProducts(lane.connection()));
+        if (updated > 0) await(ProductsTopic.bumpBeforeCommit(lane.connection()));
         await(lane.transaction().commit());
       }
     } finally {
