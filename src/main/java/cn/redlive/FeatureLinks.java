@@ -78,6 +78,11 @@ final class FeatureLinks {
       }
 
       @Override
+      public Future<java.util.Map<Long, String>> streamerNames(java.util.Collection<Long> accountIds) {
+        return accounts.displayNames(accountIds);
+      }
+
+      @Override
       public Future<Long> teamAt(long streamerAccountId, Instant at) {
         // an account without a streamer profile sells in no team
         return streamers.ofAccount(streamerAccountId)

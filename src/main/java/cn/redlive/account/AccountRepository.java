@@ -36,6 +36,10 @@ public final class AccountRepository {
       SELECT %s FROM accounts WHERE id = $1
       """.formatted(Account.COLUMNS);
 
+  private static final String DISPLAY_NAMES = """
+      SELECT id, display_name FROM accounts WHERE id = ANY($1::bigint[])
+      """;
+
   private static final String TOKEN_STATE = """
       SELECT status, token_version, must_change_password FROM accounts WHERE id = $1
       """;
@@ -168,6 +172,15 @@ public final class AccountRepository {
 
   public Future<Optional<Account>> findById(long id) {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Account::from));
+  }
+
+  /** Display names of the accounts that exist among {@code ids}, by id. */
+  public Future<java.util.Map<Long, String>> displayNames(java.util.Collection<Long> ids) {
+    return pool.preparedQuery(DISPLAY_NAMES).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Map<Long, String> names = new java.util.HashMap<>();
+      rows.forEach(row -> names.put(row.getLong("id"), row.getString("display_name")));
+      return names;
+    });
   }
 
   /** Status and token version, the two facts that can revoke an issued token, and whether it may do more than change its password. */

@@ -190,6 +190,11 @@ public final class AccountService {
         .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(noSuchAccount(id))));
   }
 
+  /** Display names of the accounts among {@code ids} (missing ones are left out): what other features show beside an id. */
+  public Future<java.util.Map<Long, String>> displayNames(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.displayNames(ids);
+  }
+
   public Future<AccountRepository.PageOf> list(AccountRepository.Filter filter, cn.redlive.core.Paging paging) {
     return repository.list(filter, paging);
   }

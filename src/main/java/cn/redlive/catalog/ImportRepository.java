@@ -23,8 +23,16 @@ final class ImportRepository {
       rows_done, inserted, updated, unchanged, failed, error_count, failure_code, failure, preview, created_at, finished_at
       """;
 
+  /** Takes the brand's import lock in {@code tx} (see {@link ProductWrites}). */
+  static Future<Void> lockBrandImports(io.vertx.sqlclient.SqlClient tx, long brandId) {
+    return tx.preparedQuery(BRAND_IMPORT_LOCK).execute(Tuple.of(brandId)).mapEmpty();
+  }
+
   /** Per-row errors stored per job; the count goes on beyond it, the report says so. */
   static final int MAX_STORED_ERRORS = 10_000;
+
+  /** Held until the transaction ends: imports of one brand, from any server, commit one after the other. */
+  private static final String BRAND_IMPORT_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('catalog-import', $1))";
 
   private static final String CREATE = """
       INSERT INTO catalog_imports (brand_id, uploaded_by, file_name, mode, bytes_total, owner, heartbeat_at)

@@ -1,6 +1,6 @@
 package cn.redlive.catalog;
 
-import cn.redlive.report.ReportVersionRepository;
+import cn.redlive.report.ProductsTopic;
 import cn.redlive.product.ProductBatchRepository;
 import cn.redlive.product.ProductBatchRepository.Outcome;
 import cn.redlive.product.ProductFields;
@@ -9,7 +9,6 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,6 @@ final class ProductWrites {
   private record Lane(SqlConnection connection, Transaction transaction, InFlight<Outcome> inFlight) {
   }
 
-  private static final String BRAND_IMPORT_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('catalog-import', $1))";
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String IN_FAILED_TRANSACTION = "25P02";
   private static final Outcome NOTHING = new Outcome(0, 0, 0);
@@ -82,9 +80,9 @@ final class ProductWrites {
         SqlConnection connection = await(pool.getConnection());
         try {
           Transaction transaction = await(connection.begin());
-          await(ReportVersionRepository.bumpProductsAtCommit(connection));
+          await(ProductsTopic.quietInTransaction(connection));
           // waits here while another import of the brand runs
-          if (i == 0) await(connection.preparedQuery(BRAND_IMPORT_LOCK).execute(Tuple.of(brandId)));
+          if (i == 0) await(ImportRepository.lockBrandImports(connection, brandId));
           lanes.add(new Lane(connection, transaction, new InFlight<>(IN_FLIGHT)));
         } catch (RuntimeException e) {
           connection.close();
@@ -154,7 +152,7 @@ final class ProductWrites {
       for (int i = lanes.size() - 1; i >= 0; i--) {
         Lane lane = lanes.get(i);
         // only an update can rename: new products appear in no report (V53)
-        if (updated > 0) await(ReportVersionRepository.bumpProducts(lane.connection()));
+        if (updated > 0) await(ProductsTopic.bumpBeforeCommit(lane.connection()));
         await(lane.transaction().commit());
       }
     } finally {

@@ -1,6 +1,7 @@
 package cn.redlive.live;
 
 import cn.redlive.platform.BaseDays;
+import cn.redlive.sales.LiveOrders;
 import java.time.Clock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -26,7 +27,7 @@ import java.util.Set;
 final class IngestService {
 
 
-  private final OrderLedger ledger;
+  private final LiveOrders ledger;
   private final SessionCache sessions;
   private final LiveCounters counters;
   private final LiveMeters meters;
@@ -34,11 +35,11 @@ final class IngestService {
 
   private final Clock clock;
 
-  IngestService(SessionRepository repository, SessionCache sessions, LiveCounters counters, LiveMeters meters,
+  IngestService(LiveOrders ledger, SessionCache sessions, LiveCounters counters, LiveMeters meters,
                 LiveStateRestore restore, Clock clock) {
     this.clock = clock;
     this.restore = restore;
-    this.ledger = new OrderLedger(repository);
+    this.ledger = ledger;
     this.sessions = sessions;
     this.counters = counters;
     this.meters = meters;
@@ -133,16 +134,17 @@ final class IngestService {
     for (LiveEvent o : orders) {
       if (firstByOrderId.putIfAbsent(o.orderId(), o) != null) repeated.add(o);
     }
-    List<SessionRepository.OrderWrite> writes = firstByOrderId.values().stream()
-        .map(o -> new SessionRepository.OrderWrite(o, producerId, sequence)).toList();
-    return ledger.write(writes).map(owners -> {
-      Map<String, SessionRepository.OrderOwner> byId = new HashMap<>();
+    List<LiveOrders.Booking> writes = firstByOrderId.values().stream()
+        .map(o -> new LiveOrders.Booking(o.orderId(), o.sessionId(), o.productId(), o.quantity(), o.amountFen(), o.at(),
+            o.buyerId(), producerId, sequence)).toList();
+    return ledger.book(writes).map(owners -> {
+      Map<String, LiveOrders.Owner> byId = new HashMap<>();
       owners.forEach(o -> byId.putIfAbsent(o.orderId(), o));
       Set<LiveEvent> refused = new HashSet<>(repeated);
       repeated.forEach(o -> rejected.add(new LiveEvent.Rejection(o.index(), o.eventId(), "duplicate-order",
           "order " + o.orderId() + " appears earlier in the batch")));
       for (LiveEvent o : firstByOrderId.values()) {
-        SessionRepository.OrderOwner owner = byId.get(o.orderId());
+        LiveOrders.Owner owner = byId.get(o.orderId());
         if (owner == null) {
           refused.add(o);
           rejected.add(new LiveEvent.Rejection(o.index(), o.eventId(), "session-not-live", "the session has ended"));

@@ -19,10 +19,12 @@ final class Leaderboard {
 
   private final LiveCounters counters;
   private final SessionRepository repository;
+  private final SessionRules rules;
 
-  Leaderboard(LiveCounters counters, SessionRepository repository) {
+  Leaderboard(LiveCounters counters, SessionRepository repository, SessionRules rules) {
     this.counters = counters;
     this.repository = repository;
+    this.rules = rules;
   }
 
   Future<JsonObject> ranking(LocalDate day, boolean byTeam) {
@@ -36,7 +38,10 @@ final class Leaderboard {
       // written just after the counters, and a reader between the two saw them differ)
       var tiles = counters.gmvOf(sessionIds);
       var found = repository.owners(sessionIds);
-      return Future.all(tiles, found).map(done -> {
+      // names are the account feature's; a team ranking shows none
+      var names = byTeam ? Future.succeededFuture(Map.<Long, String>of())
+          : found.compose(owners -> rules.streamerNames(owners.stream().map(SessionRepository.Owner::streamerId).toList()));
+      return Future.all(tiles, found, names).map(done -> {
         gmvBySession.putAll(tiles.result());
         List<SessionRepository.Owner> owners = found.result();
         Map<String, JsonObject> rows = new HashMap<>();
@@ -45,7 +50,7 @@ final class Leaderboard {
           String key = byTeam ? "t" + owner.teamId() : "s" + owner.streamerId();
           JsonObject row = rows.computeIfAbsent(key, k -> byTeam
               ? new JsonObject().put("teamId", owner.teamId()).put("gmvFen", 0L).put("sessions", 0)
-              : new JsonObject().put("streamerAccountId", owner.streamerId()).put("name", owner.streamerName())
+              : new JsonObject().put("streamerAccountId", owner.streamerId()).put("name", names.result().get(owner.streamerId()))
                   .put("gmvFen", 0L).put("sessions", 0));
           row.put("gmvFen", row.getLong("gmvFen") + gmvBySession.get(owner.sessionId()));
           row.put("sessions", row.getInteger("sessions") + 1);

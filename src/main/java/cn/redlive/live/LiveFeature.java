@@ -3,6 +3,7 @@ package cn.redlive.live;
 import java.time.Clock;
 import cn.redlive.core.PrincipalCheck;
 import cn.redlive.platform.Redis;
+import cn.redlive.sales.LiveOrders;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,19 +22,19 @@ public final class LiveFeature implements Feature {
   private long flushTimer = -1;
 
   public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules,
-                     PrincipalCheck principals, long streamBytes, Clock clock) {
+                     PrincipalCheck principals, long streamBytes, Clock clock, LiveOrders ledger) {
     this.vertx = vertx;
     SessionRepository repository = new SessionRepository(pool);
     SessionCache cache = new SessionCache(repository);
     LiveCounters counters = new LiveCounters(redis);
-    LiveStateRestore restore = new LiveStateRestore(repository, counters);
+    LiveStateRestore restore = new LiveStateRestore(repository, ledger, counters);
     this.restore = restore;
-    this.settlement = new Settlement(repository, counters, restore, clock);
+    this.settlement = new Settlement(repository, ledger, counters, restore, clock);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
-    IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore, clock);
-    SessionViews views = new SessionViews(sessions, repository, counters, clock);
+    IngestService ingest = new IngestService(ledger, cache, counters, new LiveMeters(registry), restore, clock);
+    SessionViews views = new SessionViews(sessions, repository, ledger, counters, clock);
     this.routes = new LiveRoutes(sessions, ingest, views, new LivePush(vertx, counters, cache, principals, clock, streamBytes),
-        new Leaderboard(counters, repository), clock);
+        new Leaderboard(counters, repository, rules), clock);
   }
 
   /** For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost. */

@@ -18,12 +18,18 @@ public record LiveSession(long id, long streamerAccountId, String streamerName, 
   public static final String LIVE = "live";
   public static final String ENDED = "ended";
 
+  /** A session as its own table holds it: the streamer's name is the account feature's (see {@link #named}). */
   static LiveSession from(Row row) {
     Long[] products = row.getArrayOfLongs("product_ids");
-    return new LiveSession(row.getLong("id"), row.getLong("streamer_account_id"), row.getString("streamer_name"),
+    return new LiveSession(row.getLong("id"), row.getLong("streamer_account_id"), null,
         row.getLong("team_id"), row.getString("title"), row.getOffsetDateTime("planned_start"),
         row.getOffsetDateTime("planned_end"), row.getString("status"), row.getOffsetDateTime("started_at"),
         row.getOffsetDateTime("ended_at"), products == null ? List.of() : Arrays.asList(products));
+  }
+
+  LiveSession named(String name) {
+    return new LiveSession(id, streamerAccountId, name, teamId, title, plannedStart, plannedEnd, status, startedAt,
+        endedAt, productIds);
   }
 
   public boolean isLive() {

@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import cn.redlive.sales.LiveOrders;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,12 +25,14 @@ final class LiveStateRestore {
       + LiveFeature.FLUSH_EVERY_MS / 1000 + " s); the unique viewer and buyer sets start afresh";
 
   private final SessionRepository repository;
+  private final LiveOrders ledger;
   private final LiveCounters counters;
   /** Sessions this instance rebuilt, and when: what /health/ready reports. */
   private final ConcurrentMap<Long, Instant> restored = new ConcurrentHashMap<>();
 
-  LiveStateRestore(SessionRepository repository, LiveCounters counters) {
+  LiveStateRestore(SessionRepository repository, LiveOrders ledger, LiveCounters counters) {
     this.repository = repository;
+    this.ledger = ledger;
     this.counters = counters;
   }
 
@@ -40,7 +43,7 @@ final class LiveStateRestore {
   Future<Boolean> restore(long sessionId, String applyingProducer, long applyingSequence, Instant now) {
     return repository.find(sessionId).compose(found -> {
       if (found.isEmpty()) return Future.succeededFuture(false);
-      return repository.lostState(sessionId, applyingProducer, applyingSequence)
+      return lostState(sessionId, applyingProducer, applyingSequence)
           .compose(state -> counters.restore(found.get(), state, now.toEpochMilli()))
           .onSuccess(rebuilt -> {
             if (rebuilt) {
@@ -49,6 +52,17 @@ final class LiveStateRestore {
               log.warn("Redis had lost the live state of session {}; rebuilt it from PostgreSQL", sessionId);
             }
           });
+    });
+  }
+
+  private Future<SessionRepository.LostState> lostState(long sessionId, String applyingProducer, long applyingSequence) {
+    var flushed = repository.flushedCounters(sessionId);
+    var booked = ledger.bookedBesides(sessionId, applyingProducer, applyingSequence);
+    return Future.all(flushed, booked).map(both -> {
+      java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>(flushed.result());
+      counters.put("orders", booked.result().orders());
+      counters.put("gmv", booked.result().gmvFen());
+      return new SessionRepository.LostState(counters, booked.result().lastSequences());
     });
   }
 

@@ -1,6 +1,7 @@
 package cn.redlive.live;
 
 import cn.redlive.core.JsonView;
+import cn.redlive.sales.LiveOrders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
@@ -37,7 +38,7 @@ record SessionFigures(long sessionId, int peakViewers, int uniqueViewers, long v
     return views == 0 ? 0 : (long) (gmvFen * 1000.0 / views);
   }
 
-  SessionFigures withLedger(SessionRepository.LedgerTotals ledger) {
+  SessionFigures withLedger(LiveOrders.SessionTotals ledger) {
     return new SessionFigures(sessionId, peakViewers, uniqueViewers, views, likes, newFans, comments, shares,
         (int) ledger.orders(), (int) ledger.buyers(), ledger.gmvFen(), ledger.refundFen(), watchSeconds);
   }

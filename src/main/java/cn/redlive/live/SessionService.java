@@ -7,7 +7,9 @@ import cn.redlive.core.Role;
 import io.vertx.core.Future;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Scheduling, starting and ending live sessions. */
 final class SessionService {
@@ -58,12 +60,22 @@ final class SessionService {
 
   Future<LiveSession> get(long id) {
     return repository.find(id).compose(found -> found.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(ProblemException.notFound("There is no session " + id + "."))));
+            .orElseGet(() -> Future.failedFuture(ProblemException.notFound("There is no session " + id + "."))))
+        .compose(session -> named(List.of(session))).map(named -> named.get(0));
   }
 
   Future<SessionRepository.PageOf> list(Principal caller, String status, Long streamerId, Paging paging) {
     Long only = caller.is(Role.STREAMER) ? Long.valueOf(caller.accountId()) : streamerId;
-    return repository.list(status, only, paging);
+    return repository.list(status, only, paging)
+        .compose(page -> named(page.items()).map(items -> new SessionRepository.PageOf(items, page.total())));
+  }
+
+  /** The sessions with their streamers' names, which the account feature keeps. */
+  private Future<List<LiveSession>> named(List<LiveSession> sessions) {
+    Set<Long> accounts = new HashSet<>();
+    sessions.forEach(s -> accounts.add(s.streamerAccountId()));
+    return rules.streamerNames(accounts)
+        .map(names -> sessions.stream().map(s -> s.named(names.get(s.streamerAccountId()))).toList());
   }
 
   /**

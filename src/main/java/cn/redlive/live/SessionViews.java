@@ -1,6 +1,8 @@
 package cn.redlive.live;
 
+import cn.redlive.sales.LiveOrders;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
@@ -10,12 +12,15 @@ final class SessionViews {
 
   private final SessionService sessions;
   private final SessionRepository repository;
+  private final LiveOrders ledger;
   private final LiveCounters counters;
   private final Clock clock;
 
-  SessionViews(SessionService sessions, SessionRepository repository, LiveCounters counters, Clock clock) {
+  SessionViews(SessionService sessions, SessionRepository repository, LiveOrders ledger, LiveCounters counters,
+               Clock clock) {
     this.sessions = sessions;
     this.repository = repository;
+    this.ledger = ledger;
     this.counters = counters;
     this.clock = clock;
   }
@@ -28,10 +33,16 @@ final class SessionViews {
         return counters.snapshot(id, clock.millis()).map(live -> json.put("live", live));
       }
       var results = repository.results(id);
-      var products = repository.productsOf(id);
+      var products = ledger.productsOf(id);
       return Future.all(results, products).map(done -> results.result()
-          .map(r -> json.put("results", r.toJson().put("products", products.result()))).orElse(json));
+          .map(r -> json.put("results", r.toJson().put("products", toJson(products.result())))).orElse(json));
     });
+  }
+
+  private static JsonArray toJson(java.util.List<LiveOrders.ProductSales> products) {
+    JsonArray list = new JsonArray();
+    products.forEach(p -> list.add(p.toJson()));
+    return list;
   }
 
   /** Whether the session exists and belongs to the streamer account. */

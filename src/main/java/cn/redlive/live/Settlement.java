@@ -1,5 +1,6 @@
 package cn.redlive.live;
 
+import cn.redlive.sales.LiveOrders;
 import java.time.Clock;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -21,14 +22,16 @@ final class Settlement {
   static final long KEEP_KEYS_AFTER_SETTLEMENT_SECONDS = 3600;
 
   private final SessionRepository repository;
+  private final LiveOrders ledger;
   private final LiveCounters counters;
   private final LiveStateRestore restore;
 
   private final Clock clock;
 
-  Settlement(SessionRepository repository, LiveCounters counters, LiveStateRestore restore, Clock clock) {
+  Settlement(SessionRepository repository, LiveOrders ledger, LiveCounters counters, LiveStateRestore restore, Clock clock) {
     this.clock = clock;
     this.repository = repository;
+    this.ledger = ledger;
     this.counters = counters;
     this.restore = restore;
   }
@@ -60,11 +63,11 @@ final class Settlement {
     return restore.ensure(sessionId, java.time.Instant.ofEpochMilli(now))
         .compose(v -> counters.markEnded(sessionId))
         .compose(v -> counters.sampleViewers(sessionId, now))
-        .compose(v -> Future.all(counters.exactFigures(sessionId), repository.ledgerTotals(sessionId)))
+        .compose(v -> Future.all(counters.exactFigures(sessionId), ledger.totalsOf(sessionId)))
         .compose(both -> {
           SessionFigures counted = both.resultAt(0);
-          SessionRepository.LedgerTotals ledger = both.resultAt(1);
-          return repository.upsertResults(counted.withLedger(ledger), true);
+          LiveOrders.SessionTotals booked = both.resultAt(1);
+          return repository.upsertResults(counted.withLedger(booked), true);
         })
         .compose(v -> counters.expire(sessionId, KEEP_KEYS_AFTER_SETTLEMENT_SECONDS));
   }

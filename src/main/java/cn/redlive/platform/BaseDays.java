@@ -13,7 +13,8 @@ public final class BaseDays {
   /**
    * The wall clock. The server's one business clock is created from it in the composition root (tests pass their
    * own); it is read directly only where another party stamps or checks the time against it: JWT expiry, which
-   * vertx-auth checks on the system clock, and login back-off, measured from the database's now().
+   * vertx-auth checks on the system clock, login back-off, measured from the database's now(), and the Last-Modified
+   * of a bundled file that has no modification time.
    */
   public static final Clock WALL = Clock.systemUTC();
 

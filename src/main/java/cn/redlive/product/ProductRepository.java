@@ -27,6 +27,18 @@ final class ProductRepository {
 
   private static final String FIND = "SELECT " + COLUMNS + " FROM " + FROM + " WHERE p.id = $1";
 
+  /**
+   * A product-library search page: the filters' WHERE clause (see {@link ProductSearchFilter}), the order, then the
+   * limit and offset parameters. Page and total are two statements, run side by side. As one (count(*) OVER ()),
+   * every matching row was joined, materialized and sorted before the page was cut: a word matching most of 100,000
+   * products took about a third of a second. Now the page stops after its rows when an index gives the order
+   * (newest first), and the count reads only the products table.
+   */
+  private static final String SEARCH_PAGE = "SELECT " + COLUMNS + " FROM " + FROM + "%s ORDER BY %s LIMIT $%d OFFSET $%d";
+
+  /** The total of a search: the same WHERE clause. */
+  private static final String SEARCH_COUNT = "SELECT count(*) FROM products p%s";
+
   private static final String BRAND_OF = "SELECT brand_id, status FROM products WHERE id = $1";
 
   private static final String INSERT = """
@@ -197,9 +209,14 @@ final class ProductRepository {
   }
 
   Future<PageOf> search(ProductQuery query) {
-    ProductQuery.Sql page = query.pageSql(), count = query.countSql();
-    Future<RowSet<Row>> items = pool.preparedQuery(page.text()).execute(Tuple.from(page.params()));
-    Future<RowSet<Row>> total = pool.preparedQuery(count.text()).execute(Tuple.from(count.params()));
+    ProductSearchFilter.Clause where = ProductSearchFilter.where(query);
+    List<Object> pageParams = new ArrayList<>(where.params());
+    pageParams.add(query.paging().size());
+    pageParams.add(query.paging().offset());
+    String page = SEARCH_PAGE.formatted(where.text(), ProductSearchFilter.orderBy(query.sort()), pageParams.size() - 1,
+        pageParams.size());
+    Future<RowSet<Row>> items = pool.preparedQuery(page).execute(Tuple.from(pageParams));
+    Future<RowSet<Row>> total = pool.preparedQuery(SEARCH_COUNT.formatted(where.text())).execute(Tuple.from(where.params()));
     return Future.all(items, total).map(both -> {
       List<Product> products = new ArrayList<>();
       items.result().forEach(row -> products.add(Product.from(row)));

@@ -45,8 +45,8 @@ public final class ProductRoutes {
   private void search(RoutingContext rc) {
     Paging paging = QueryParams.paging(rc);
     String sort = rc.queryParams().get("sort");
-    if (sort != null && !ProductQuery.SORTS.containsKey(sort)) {
-      throw ProblemException.invalidField("sort", "must be one of " + String.join(", ", ProductQuery.SORTS.keySet()));
+    if (sort != null && !ProductQuery.SORTS.contains(sort)) {
+      throw ProblemException.invalidField("sort", "must be one of " + String.join(", ", ProductQuery.SORTS));
     }
     Long minCommissionBp = QueryParams.optionalLong(rc, "minCommissionBp");
     ProductQuery query = new ProductQuery(QueryParams.text(rc, "q"), QueryParams.optionalLong(rc, "brandId"),

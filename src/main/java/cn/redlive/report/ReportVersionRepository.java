@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * The current data version of a ranking or a streamer's sales (V45: bumped by triggers inside every writing
  * transaction). One indexed read of a few hundred small rows: what a cached report costs to check.
  */
-public final class ReportVersionRepository {
+final class ReportVersionRepository {
 
   private static final String TOPICS = "(SELECT sum(version) FROM report_versions)::bigint";
 
@@ -41,14 +41,14 @@ public final class ReportVersionRepository {
 
   /**
    * For writers of many products in one long transaction (catalog imports): the per-statement trigger stays quiet in
-   * {@code tx}, which calls {@link #bumpProducts} once right before it commits.
+   * {@code tx}, which calls {@link #bumpProducts} once right before it commits (see {@link ProductsTopic}).
    */
-  public static Future<Void> bumpProductsAtCommit(SqlClient tx) {
+  static Future<Void> bumpProductsAtCommit(SqlClient tx) {
     return tx.query(BUMPS_PRODUCTS_AT_COMMIT).execute().mapEmpty();
   }
 
   /** Reports that show product names or SKUs are stale from {@code tx}'s commit on. */
-  public static Future<Void> bumpProducts(SqlClient tx) {
+  static Future<Void> bumpProducts(SqlClient tx) {
     return tx.query(BUMP_PRODUCTS).execute().mapEmpty();
   }
 

@@ -6,17 +6,19 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
 
-/** The sales ledger, its CSV imports (streamed) and the daily totals other features read. */
+/** The sales ledger, its CSV imports (streamed), the live orders it books and the daily totals other features read. */
 public final class SalesFeature implements Feature {
 
   private final SalesLedger ledger;
   private final SalesTotals totals;
   private final SalesImports imports;
+  private final LiveOrders liveOrders;
 
   public SalesFeature(Pool pool, Clock clock) {
     this.ledger = new SalesLedger(new SalesLedgerRepository(pool));
     this.totals = new SalesTotals(new SalesRollupRepository(pool));
     this.imports = new SalesImports(new SalesImportRepository(pool), clock);
+    this.liveOrders = new LiveOrders(new LiveOrderRepository(pool));
   }
 
   public SalesLedger ledger() {
@@ -25,6 +27,10 @@ public final class SalesFeature implements Feature {
 
   public SalesTotals totals() {
     return totals;
+  }
+
+  public LiveOrders liveOrders() {
+    return liveOrders;
   }
 
   @Override

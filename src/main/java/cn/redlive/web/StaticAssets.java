@@ -179,7 +179,7 @@ public final class StaticAssets implements Handler<RoutingContext> {
     byte[] gzip = text && bytes.length >= SMALLEST_TO_COMPRESS ? gzip(bytes) : null;
     // whole seconds, as the header carries them
     Instant modified = Instant.ofEpochSecond((connection.getLastModified() > 0 ? connection.getLastModified()
-        : System.currentTimeMillis()) / 1000);
+        : cn.redlive.platform.BaseDays.WALL.millis()) / 1000);
     return new Asset(
         Buffer.buffer(bytes),
         gzip != null && gzip.length < bytes.length ? Buffer.buffer(gzip) : null,

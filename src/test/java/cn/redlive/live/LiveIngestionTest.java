@@ -227,6 +227,23 @@ class LiveIngestionTest {
   }
 
   @Test
+  @DisplayName("a session, the session list and the streamer leaderboard name the streamer by the account's display name")
+  void sessionsNameTheirStreamer() {
+    var session = live.liveSession();
+    live.send(api.newUser("ingest").token(), batch("name", 1, order(session.sessionId(), session.productId(), 100)));
+    String name = "测试streamer";
+
+    assertEquals(name, live.session(api.managerToken(), session.sessionId()).getString("streamerName"));
+    var listed = api.get("/api/v1/live/sessions?streamerAccountId=" + session.streamer().id()).as(api.managerToken())
+        .send().json().getJsonArray("items");
+    assertEquals(name, listed.getJsonObject(0).getString("streamerName"));
+    var ranked = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items")
+        .stream().map(i -> (JsonObject) i).filter(i -> i.getLong("streamerAccountId") == session.streamer().id())
+        .findFirst().orElseThrow();
+    assertEquals(name, ranked.getString("name"));
+  }
+
+  @Test
   @DisplayName("the ranking shows the GMV its session's tile shows, even between the counters' write and the board's")
   void rankingAgreesWithTheTile() {
     var session = live.liveSession();

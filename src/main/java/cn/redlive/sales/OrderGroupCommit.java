@@ -1,4 +1,4 @@
-package cn.redlive.live;
+package cn.redlive.sales;
 
 import cn.redlive.platform.SqlStates;
 import io.vertx.core.Context;
@@ -17,27 +17,27 @@ import java.util.List;
  * Every batch is answered only after the statement holding its orders committed, so an acknowledgement still means
  * durable. A failed group is retried batch by batch, so one bad batch cannot fail the others.
  */
-final class OrderLedger {
+final class OrderGroupCommit {
 
   static final int MAX_IN_FLIGHT = 2;
 
-  private record Pending(List<SessionRepository.OrderWrite> orders, Promise<List<SessionRepository.OrderOwner>> answer) {
+  private record Pending(List<LiveOrders.Booking> orders, Promise<List<LiveOrders.Owner>> answer) {
   }
 
-  private final SessionRepository repository;
+  private final LiveOrderRepository repository;
   /** Guards queue and inFlight: batches arrive on every event loop. */
   private final Object lock = new Object();
   private List<Pending> queue = new ArrayList<>();
   private int inFlight;
 
-  OrderLedger(SessionRepository repository) {
+  OrderGroupCommit(LiveOrderRepository repository) {
     this.repository = repository;
   }
 
-  /** The owner of each order id once the orders are committed (see {@link SessionRepository#insertOrders}). */
-  Future<List<SessionRepository.OrderOwner>> write(List<SessionRepository.OrderWrite> orders) {
+  /** The owner of each order id once the orders are committed (see {@link LiveOrderRepository#insert}). */
+  Future<List<LiveOrders.Owner>> write(List<LiveOrders.Booking> orders) {
     Context context = Vertx.currentContext();
-    Promise<List<SessionRepository.OrderOwner>> answer = Promise.promise();
+    Promise<List<LiveOrders.Owner>> answer = Promise.promise();
     List<Pending> group = null;
     synchronized (lock) {
       queue.add(new Pending(orders, answer));
@@ -77,9 +77,9 @@ final class OrderLedger {
 
   private Future<Void> execute(List<Pending> group) {
     if (group.size() == 1) return alone(group.get(0));
-    List<SessionRepository.OrderWrite> all = new ArrayList<>();
+    List<LiveOrders.Booking> all = new ArrayList<>();
     group.forEach(p -> all.addAll(p.orders()));
-    return repository.insertOrders(all).transform(result -> {
+    return repository.insert(all).transform(result -> {
       if (result.failed()) return Future.join(group.stream().map(this::alone).toList()).mapEmpty();
       // every batch gets all owners; it looks up only its own order ids
       group.forEach(p -> p.answer().complete(result.result()));
@@ -94,9 +94,8 @@ final class OrderLedger {
   /** PostgreSQL breaks a deadlock by failing one side (40P01); the statement is safe to run again as it is. */
   static final int DEADLOCK_RETRIES = 3;
 
-  private Future<List<SessionRepository.OrderOwner>> insertRetryingDeadlocks(List<SessionRepository.OrderWrite> orders,
-                                                                             int retriesLeft) {
-    return repository.insertOrders(orders).recover(e -> retriesLeft > 0 && SqlStates.isDeadlock(e)
+  private Future<List<LiveOrders.Owner>> insertRetryingDeadlocks(List<LiveOrders.Booking> orders, int retriesLeft) {
+    return repository.insert(orders).recover(e -> retriesLeft > 0 && SqlStates.isDeadlock(e)
         ? insertRetryingDeadlocks(orders, retriesLeft - 1) : Future.failedFuture(e));
   }
 }
