@@ -3,8 +3,8 @@ package cn.redlive.live;
 import java.time.LocalDate;
 
 /**
- * Redis keys of a live session. All of a session's keys share the hash tag {live:ID}, so they sit in one Redis
- * Cluster slot and one Lua script may touch them together.
+ * Redis keys of a live session. All of a session's keys ({@code live:{ID}:part}) share the hash tag {ID}, so they sit
+ * in one Redis Cluster slot and one Lua script may touch them together (scripts/cluster_test.py relies on this shape).
  */
 record LiveKeys(long sessionId) {
 

@@ -42,6 +42,8 @@ public record AppConfig(
 
   public static AppConfig from(Config c) {
     int instances = c.integer("http.instances");
+    // a bad Redis URI fails here, with the setting's name, before anything starts
+    if (!c.string("redis.uri").isBlank()) RedisAddress.parse(c.string("redis.uri"));
     return new AppConfig(
         c.string("http.host"),
         c.integer("http.port"),

@@ -1,13 +1,19 @@
 package cn.redlive.platform;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
@@ -38,27 +44,35 @@ import java.util.function.Function;
  * which on a busy two-core machine cost more wall time (two wake-ups, each waiting for a core) than Redis itself.
  * Calls from elsewhere (worker threads, tests) use the first connection; {@link #call} brings every result back
  * onto the caller's Vert.x context, so handlers never touch shared state from a foreign thread.
+ * <p>
+ * {@code redis.uri} picks the engine (see {@link RedisAddress}): one server, a Sentinel group, or a Redis Cluster. On a
+ * cluster each event loop has a cluster client of its own (so its node connections run on that loop too), each
+ * following the topology (periodic and adaptive refresh). Commands go to masters only: every read here must see the
+ * writes just made (a tile and the ranking, settlement after the last batch), which a replica cannot promise. Callers
+ * see the commands both engines share ({@link RedisClusterAsyncCommands}); every multi-key command and script keeps
+ * its keys in one slot (see LiveKeys).
  */
 public final class Redis implements AutoCloseable {
 
-  private record Pinned(EventLoop loop, RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> connection) {
+  private record Pinned(EventLoop loop, AbstractRedisClient client, ClientResources resources,
+      StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> commands) {
   }
 
   private final Vertx vertx;
   private final ClientResources shared;
   private final List<Pinned> pinned;
   /** Read-only after construction, so event loops share it without locks. */
-  private final Map<EventLoop, RedisAsyncCommands<String, String>> byLoop = new IdentityHashMap<>();
-  private final RedisAsyncCommands<String, String> fallback;
+  private final Map<EventLoop, RedisClusterAsyncCommands<String, String>> byLoop = new IdentityHashMap<>();
+  private final RedisClusterAsyncCommands<String, String> fallback;
 
   private Redis(Vertx vertx, ClientResources shared, List<Pinned> pinned) {
     this.vertx = vertx;
     this.shared = shared;
     this.pinned = pinned;
     for (Pinned p : pinned) {
-      byLoop.put(p.loop(), p.connection().async());
+      byLoop.put(p.loop(), p.commands());
     }
-    this.fallback = pinned.get(0).connection().async();
+    this.fallback = pinned.get(0).commands();
   }
 
   /**
@@ -74,42 +88,77 @@ public final class Redis implements AutoCloseable {
     }
   };
 
+  /** How often each cluster client re-reads the topology even when nothing hinted at a change. */
+  private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+
   public static Future<Redis> connect(Vertx vertx, String uri, Duration commandTimeout, MeterRegistry registry) {
+    RedisAddress address;
+    try {
+      address = RedisAddress.parse(uri);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     // timer, computation threads and the latency recorder are shared; only the event loop differs per connection
     ClientResources shared = ClientResources.builder()
         .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
         .build();
-    ClientOptions options = ClientOptions.builder()
-        .autoReconnect(true)
-        // while Redis is down, fail at once instead of queueing commands until memory runs out
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .build();
-    List<RedisClient> clients = new ArrayList<>();
+    List<AbstractRedisClient> clients = new ArrayList<>();
     // connecting builds Lettuce's reflective proxies: seconds of CPU on a busy machine, so not on an event loop
     return vertx.executeBlocking(() -> {
-          RedisURI address = RedisURI.create(uri);
           List<Pinned> pinned = new ArrayList<>();
           for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
             EventLoop loop = (EventLoop) executor;
             ClientResources resources = shared.mutate().eventLoopGroupProvider(new PinnedEventLoop(loop))
                 .nettyCustomizer(ONE_FLUSH_PER_TURN).build();
-            RedisClient client = RedisClient.create(resources, address);
-            clients.add(client);
-            client.setOptions(options);
-            pinned.add(new Pinned(loop, client, resources, client.connect(ExactUtf8Codec.INSTANCE, address)));
+            if (address.cluster()) {
+              RedisClusterClient client = RedisClusterClient.create(resources, address.clusterSeeds());
+              clients.add(client);
+              client.setOptions(clusterOptions(commandTimeout));
+              StatefulRedisClusterConnection<String, String> connection = client.connect(ExactUtf8Codec.INSTANCE);
+              pinned.add(new Pinned(loop, client, resources, connection, connection.async()));
+            } else {
+              RedisClient client = RedisClient.create(resources, address.server());
+              clients.add(client);
+              client.setOptions(options(commandTimeout));
+              var connection = client.connect(ExactUtf8Codec.INSTANCE, address.server());
+              pinned.add(new Pinned(loop, client, resources, connection, connection.async()));
+            }
           }
           return new Redis(vertx, shared, List.copyOf(pinned));
         })
         .onFailure(e -> {
-          clients.forEach(RedisClient::shutdownAsync);
+          clients.forEach(AbstractRedisClient::shutdownAsync);
           shared.shutdown();
         });
   }
 
-  public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+  private static ClientOptions options(Duration commandTimeout) {
+    return ClientOptions.builder()
+        .autoReconnect(true)
+        // while Redis is down, fail at once instead of queueing commands until memory runs out
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        .build();
+  }
+
+  private static ClusterClientOptions clusterOptions(Duration commandTimeout) {
+    return ClusterClientOptions.builder()
+        .autoReconnect(true)
+        // as standalone: a master that is down fails the commands for its slots at once
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        // MOVED, ASK and reconnects re-read the topology at once (at most every 5 s), the rest every 30 s
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+            .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+            .enableAllAdaptiveRefreshTriggers()
+            .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(5))
+            .build())
+        .build();
+  }
+
+  public <T> Future<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
     Context context = Vertx.currentContext();
-    RedisAsyncCommands<String, String> commands = fallback;
+    RedisClusterAsyncCommands<String, String> commands = fallback;
     if (context == null) {
       context = vertx.getOrCreateContext();
     } else if (context.isEventLoopContext()) {
@@ -136,14 +185,20 @@ public final class Redis implements AutoCloseable {
   /**
    * A connection of its own for SUBSCRIBE (a subscribed connection takes no other commands), on the first event loop.
    * Lettuce subscribes again after a reconnect; messages published meanwhile are lost, so users keep a backstop.
+   * On a cluster it subscribes on one node: PUBLISH and SUBSCRIBE reach the whole cluster.
    * Blocks while connecting: call it from a worker thread.
    */
   public StatefulRedisPubSubConnection<String, String> connectPubSub() {
-    return pinned.get(0).client().connectPubSub(ExactUtf8Codec.INSTANCE);
+    AbstractRedisClient client = pinned.get(0).client();
+    return client instanceof RedisClusterClient cluster ? cluster.connectPubSub(ExactUtf8Codec.INSTANCE)
+        : ((RedisClient) client).connectPubSub(ExactUtf8Codec.INSTANCE);
   }
 
+  /** Redis answers; on a cluster, every master answers (any one down leaves its slots without a home). */
   public Future<Void> ping() {
-    return call(RedisAsyncCommands::ping).mapEmpty();
+    return this.<Object>call(redis -> redis instanceof RedisAdvancedClusterAsyncCommands<String, String> cluster
+        ? cluster.masters().commands().ping().thenApply(answers -> answers) : redis.ping().thenApply(answer -> answer))
+        .mapEmpty();
   }
 
   /** Closes the connections; call before Vert.x closes, as they run on its event loops. */
