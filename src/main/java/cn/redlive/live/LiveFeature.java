@@ -12,8 +12,6 @@ import io.vertx.sqlclient.Pool;
 /** Assembles the live feature and runs its periodic settlement. */
 public final class LiveFeature implements Feature {
 
-  static final long FLUSH_EVERY_MS = 2_000;
-
   private final Vertx vertx;
   private final LiveRoutes routes;
   private final Settlement settlement;
@@ -21,14 +19,15 @@ public final class LiveFeature implements Feature {
   private long flushTimer = -1;
 
   public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules,
-                     PrincipalCheck principals, long streamBytes, Clock clock) {
+                     PrincipalCheck principals, long streamBytes, long settleEveryMs, int settleBatch, Clock clock) {
     this.vertx = vertx;
     SessionRepository repository = new SessionRepository(pool);
     SessionCache cache = new SessionCache(repository);
     LiveCounters counters = new LiveCounters(redis);
     LiveStateRestore restore = new LiveStateRestore(repository, counters);
     this.restore = restore;
-    this.settlement = new Settlement(repository, counters, restore, clock);
+    this.settlement = new Settlement(repository, new SettlementLeases(pool), counters, restore, clock, settleEveryMs,
+        settleBatch, registry);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
     IngestService ingest = new IngestService(repository, cache, counters, new LiveMeters(registry), restore, clock);
     SessionViews views = new SessionViews(sessions, repository, counters, clock);
@@ -36,9 +35,12 @@ public final class LiveFeature implements Feature {
         new Leaderboard(counters, repository), clock);
   }
 
-  /** For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost. */
+  /**
+   * For /health/ready: whether this instance had to rebuild live state Redis lost, and what was lost; and the id
+   * this instance claims settlement leases with (live_session_settlement.claimed_by).
+   */
   public io.vertx.core.json.JsonObject liveStateReport() {
-    return restore.report();
+    return restore.report().put("settlementInstance", settlement.instance().toString());
   }
 
   @Override
@@ -46,9 +48,9 @@ public final class LiveFeature implements Feature {
     routes.register(api);
   }
 
-  /** Every instance flushes; the writes are idempotent, so several instances agree. */
+  /** Every instance ticks; each tick settles only the sessions this instance claimed (see Settlement). */
   public void startSettlement() {
-    flushTimer = vertx.setPeriodic(FLUSH_EVERY_MS, id -> settlement.flushLive());
+    flushTimer = vertx.setPeriodic(settlement.everyMs(), id -> settlement.tick());
   }
 
   public void stopSettlement() {

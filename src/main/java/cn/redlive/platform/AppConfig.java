@@ -23,6 +23,8 @@ public record AppConfig(
     String redisUri,
     int redisCommandTimeoutMs,
     long liveStreamBytes,
+    int liveSettleEveryMs,
+    int liveSettleBatch,
     int catalogImportLeaseSeconds,
     String jwtSecret,
     int tokenTtlMinutes,
@@ -61,6 +63,8 @@ public record AppConfig(
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
         c.integer("live.streamBytes"),
+        c.integer("live.settleEveryMs"),
+        c.integer("live.settleBatch"),
         c.integer("catalog.importLeaseSeconds"),
         c.string("auth.jwtSecret"),
         c.integer("auth.tokenTtlMinutes"),
@@ -86,7 +90,7 @@ public record AppConfig(
     return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
         databaseAcquireTimeoutMs, databaseTransactionPooler, databaseMigrationUrl, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
-        catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
+        liveSettleEveryMs, liveSettleBatch, catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }
 
