@@ -16,7 +16,8 @@ public final class LiveFeature implements Feature {
   private final LiveRoutes routes;
   private final Settlement settlement;
   private final LiveStateRestore restore;
-  private long flushTimer = -1;
+  private volatile boolean settling;
+  private volatile long tickTimer = -1;
 
   public LiveFeature(Vertx vertx, Pool pool, Redis redis, MeterRegistry registry, SessionRules rules,
                      PrincipalCheck principals, long streamBytes, long settleEveryMs, int settleBatch, Clock clock) {
@@ -48,12 +49,28 @@ public final class LiveFeature implements Feature {
     routes.register(api);
   }
 
-  /** Every instance ticks; each tick settles only the sessions this instance claimed (see Settlement). */
+  /**
+   * Every instance ticks, each time after a random 0.8 to 1.2 intervals: with fixed periods the instance whose tick
+   * happens to follow the end of the leases would claim every session every time; drifting ticks take turns. Each
+   * tick settles only the sessions this instance claimed (see Settlement).
+   */
   public void startSettlement() {
-    flushTimer = vertx.setPeriodic(settlement.everyMs(), id -> settlement.tick());
+    settling = true;
+    scheduleTick();
+  }
+
+  private void scheduleTick() {
+    double intervals = java.util.concurrent.ThreadLocalRandom.current()
+        .nextDouble(Settlement.SHORTEST_TICK, Settlement.LONGEST_TICK);
+    tickTimer = vertx.setTimer(Math.max(1, (long) (settlement.everyMs() * intervals)), id -> {
+      if (!settling) return;
+      settlement.tick();
+      scheduleTick();
+    });
   }
 
   public void stopSettlement() {
-    if (flushTimer >= 0) vertx.cancelTimer(flushTimer);
+    settling = false;
+    vertx.cancelTimer(tickTimer);
   }
 }

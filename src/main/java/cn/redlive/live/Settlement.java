@@ -32,9 +32,12 @@ final class Settlement {
   static final int IN_FLIGHT = 8;
   /** Sessions per upsert statement. */
   static final int ROWS_PER_UPSERT = 200;
+  /** Ticks of an instance come 0.8 to 1.2 intervals apart (see LiveFeature), one interval on average. */
+  static final double SHORTEST_TICK = 0.8;
+  static final double LONGEST_TICK = 1.2;
   /**
-   * A lease is shorter than the interval, so the instance that claimed a session finds it due again at its next
-   * tick although timers drift; two instances then flush a session at most once per 3/4 of an interval.
+   * A lease is shorter than the shortest gap between ticks, so the instance that claimed a session finds it due
+   * again at its next tick; several instances flush a session at most once per 3/4 of an interval.
    */
   static final double LEASE_OF_INTERVAL = 0.75;
 
