@@ -10,6 +10,7 @@ public record AppConfig(
     int httpInstances,
     long bodyLimitBytes,
     int shutdownGraceSeconds,
+    int drainSeconds,
     Path dataDir,
     String databaseUrl,
     String databaseUser,
@@ -50,6 +51,7 @@ public record AppConfig(
         instances > 0 ? instances : Runtime.getRuntime().availableProcessors(),
         c.integer("http.bodyLimitBytes"),
         c.integer("http.shutdownGraceSeconds"),
+        c.integer("http.drainSeconds"),
         Path.of(c.string("data.dir")).toAbsolutePath().normalize(),
         c.string("database.url"),
         c.string("database.user"),
@@ -87,7 +89,7 @@ public record AppConfig(
   }
 
   public AppConfig withDemo(boolean on) {
-    return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
+    return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, drainSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
         databaseAcquireTimeoutMs, databaseTransactionPooler, databaseMigrationUrl, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
         liveSettleEveryMs, liveSettleBatch, catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,

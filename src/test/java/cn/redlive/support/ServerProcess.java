@@ -23,6 +23,8 @@ public record ServerProcess(Process process, Path log, Api api) {
     builder.environment().put("REDLIVE_HTTP_INSTANCES", "1");
     builder.environment().remove("REDLIVE_DATABASE_URL");
     builder.environment().remove("REDLIVE_REDIS_URI");
+    // no balancer to wait for, unless a test sets it
+    builder.environment().put("REDLIVE_HTTP_DRAIN_SECONDS", "0");
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start(), log, new Api("http://127.0.0.1:" + port));
     try {

@@ -44,6 +44,7 @@ public final class TestApp {
     settings.put("http.port", "0");
     settings.put("http.host", "127.0.0.1");
     settings.put("http.shutdownGraceSeconds", "10");
+    settings.put("http.drainSeconds", "0");
     settings.put("data.dir", TestServers.newDataDir().toString());
     settings.put("database.url", TestServers.postgres().url());
     settings.put("redis.uri", TestServers.redis().uri());
