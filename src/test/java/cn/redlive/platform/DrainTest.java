@@ -4,8 +4,6 @@ import cn.redlive.support.Api;
 import cn.redlive.support.Eventually;
 import cn.redlive.support.Reply;
 import cn.redlive.support.ServerProcess;
-import cn.redlive.support.TestApp;
-import cn.redlive.support.TestServers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +35,8 @@ class DrainTest {
   @DisplayName("after SIGTERM readiness answers 503 while every other request is served, then the server exits, failing no request sent before")
   void sigtermDrainsBeforeStopping() throws Exception {
     Path work = Files.createTempDirectory("redlive-drain-test");
-    ServerProcess server = ServerProcess.start(work, "draining", ServerProcess.freePort(), Map.of(
-        "REDLIVE_DATA_DIR", work.resolve("data").toString(),
-        "REDLIVE_DATABASE_URL", TestServers.postgres().url(),
-        "REDLIVE_REDIS_URI", TestServers.redis().uri(),
-        "REDLIVE_AUTH_JWT_SECRET", TestApp.JWT_SECRET,
-        "REDLIVE_AUTH_BOOTSTRAP_MANAGER_PASSWORD", TestApp.MANAGER_PASSWORD,
-        "REDLIVE_HTTP_DRAIN_SECONDS", Integer.toString(DRAIN_SECONDS)));
+    ServerProcess server = ServerProcess.start(work, "draining", ServerProcess.freePort(),
+        ServerProcess.onSharedServers(work, Map.of("REDLIVE_HTTP_DRAIN_SECONDS", Integer.toString(DRAIN_SECONDS))));
     ExecutorService clients = Executors.newFixedThreadPool(2);
     AtomicBoolean stopClients = new AtomicBoolean();
     try {

@@ -42,6 +42,18 @@ public record ServerProcess(Process process, Path log, Api api) {
     return server;
   }
 
+  /** The environment of a server process on the shared test PostgreSQL and Redis, the test manager and key, and {@code extra}. */
+  public static Map<String, String> onSharedServers(Path workDir, Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "REDLIVE_DATA_DIR", workDir.resolve("data").toString(),
+        "REDLIVE_DATABASE_URL", TestServers.postgres().url(),
+        "REDLIVE_REDIS_URI", TestServers.redis().uri(),
+        "REDLIVE_AUTH_JWT_SECRET", TestApp.JWT_SECRET,
+        "REDLIVE_AUTH_BOOTSTRAP_MANAGER_PASSWORD", TestApp.MANAGER_PASSWORD));
+    env.putAll(extra);
+    return env;
+  }
+
   public String output() {
     try {
       return Files.readString(log);
