@@ -59,7 +59,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
 
     LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(account.service(), product.products(),
         selection.lists(), streamer.streamers(), team.teams().memberships()), account.gate(),
-        config.liveStreamBytes(), clock, sales.liveOrders());
+        config.liveStreamBytes(), config.liveSettleEveryMs(), config.liveSettleBatch(), clock, sales.liveOrders());
 
     EnterpriseFeature enterprise = new EnterpriseFeature(pool, sales.totals(), clock);
     TargetFeature target = new TargetFeature(pool, sales.totals(), enterprise.enterprises(), clock);

@@ -184,9 +184,17 @@ public final class RedLiveApp {
     return embeddedRedis;
   }
 
-  /** Drains HTTP (in-flight requests finish), closes clients, stops Vert.x, then the embedded servers. Blocks. */
+  /**
+   * Answers 503 on readiness for http.drainSeconds while serving everything else (a balancer takes this instance
+   * out meanwhile), then drains HTTP (no new connections, in-flight requests finish), closes clients, stops Vert.x,
+   * then the embedded servers. Blocks.
+   */
   public void stop() {
     draining.set(true);
+    if (deploymentId != null && config.drainSeconds() > 0) {
+      log.info("draining: /health/ready answers 503 for {} s, then the server stops", config.drainSeconds());
+      quietly("drain", () -> sleep(Duration.ofSeconds(config.drainSeconds())));
+    }
     if (services != null) {
       features().live().stopSettlement();
       features().catalog().stop();
@@ -209,6 +217,14 @@ public final class RedLiveApp {
       if (embeddedPostgres != null) embeddedPostgres.close();
     });
     log.info("RedLive stopped");
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void quietly(String what, Runnable step) {

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentMap;
 final class LiveStateRestore {
 
   private static final Logger log = LoggerFactory.getLogger(LiveStateRestore.class);
-  static final String LOST = "likes, follows, comments, shares, views and watch time since the last flush (at most "
-      + LiveFeature.FLUSH_EVERY_MS / 1000 + " s); the unique viewer and buyer sets start afresh";
+  static final String LOST = "likes, follows, comments, shares, views and watch time since the last flush (at most a "
+      + "settlement interval, live.settleEveryMs); the unique viewer and buyer sets start afresh";
 
   private final SessionRepository repository;
   private final LiveOrders ledger;

@@ -48,22 +48,42 @@ final class SessionRepository {
       ON CONFLICT DO NOTHING
       """;
 
+  /** A session that starts is due for settlement (V80) from now on. */
   private static final String START = """
-      UPDATE live_sessions SET status = 'live', started_at = now() WHERE id = $1 AND status = 'scheduled' RETURNING id
+      WITH started AS (
+        UPDATE live_sessions SET status = 'live', started_at = now() WHERE id = $1 AND status = 'scheduled' RETURNING id
+      ), leased AS (
+        INSERT INTO live_session_settlement (session_id) SELECT id FROM started ON CONFLICT (session_id) DO NOTHING
+      )
+      SELECT id FROM started
       """;
 
+  /**
+   * The instance ending a session settles it at once, so its lease (V80) is put $2 ms ahead: no tick settles it in
+   * the meantime, and one does should this settlement fail.
+   */
   private static final String END = """
-      UPDATE live_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'live' RETURNING id
+      WITH ended AS (
+        UPDATE live_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'live' RETURNING id
+      ), deferred AS (
+        UPDATE live_session_settlement SET due_at = now() + $2::bigint * interval '1 millisecond'
+         WHERE session_id IN (SELECT id FROM ended)
+      )
+      SELECT id FROM ended
       """;
 
-  private static final String LIVE_IDS = "SELECT id FROM live_sessions WHERE status = 'live'";
-
-  /** A live flush that changes nothing writes nothing: every write bumps the month's report version (V45). */
+  /**
+   * The figures of many sessions in one statement (one array per column; a session at most once). A live flush that
+   * changes nothing writes nothing: every write bumps the month's report version (V45).
+   */
   private static final String UPSERT_RESULTS = """
       INSERT INTO live_session_results AS r (session_id, peak_viewers, unique_viewers, views, likes, new_fans, comments,
              shares, orders, buyers, gmv_fen, refund_fen, watch_seconds, avg_watch_seconds, conversion_bp, uv_value_fen,
              final, settled_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
+      SELECT t.*, $17::boolean, now()
+        FROM unnest($1::bigint[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::int[], $7::int[], $8::int[],
+                    $9::int[], $10::int[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::int[],
+                    $16::bigint[]) AS t
       ON CONFLICT (session_id) DO UPDATE SET
         peak_viewers = EXCLUDED.peak_viewers, unique_viewers = EXCLUDED.unique_viewers, views = EXCLUDED.views,
         likes = EXCLUDED.likes, new_fans = EXCLUDED.new_fans, comments = EXCLUDED.comments, shares = EXCLUDED.shares,
@@ -92,12 +112,6 @@ final class SessionRepository {
              coalesce(r.new_fans, 0) AS fans, coalesce(r.comments, 0) AS comments, coalesce(r.shares, 0) AS shares,
              coalesce(r.watch_seconds, 0) * 1000 AS watch_ms
         FROM (SELECT $1::bigint AS session_id) s LEFT JOIN live_session_results r ON r.session_id = s.session_id
-      """;
-
-  /** Ended sessions whose final figures are not written yet (their settlement failed, Redis being down, say). */
-  private static final String UNSETTLED = """
-      SELECT s.id FROM live_sessions s LEFT JOIN live_session_results r ON r.session_id = s.id
-       WHERE s.status = 'ended' AND r.final IS NOT TRUE AND s.ended_at > now() - interval '7 days'
       """;
 
   private static final String OWNERS = """
@@ -147,23 +161,30 @@ final class SessionRepository {
     return pool.preparedQuery(START).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
   }
 
-  Future<Boolean> end(long id) {
-    return pool.preparedQuery(END).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+  Future<Boolean> end(long id, long settleWithinMs) {
+    return pool.preparedQuery(END).execute(Tuple.of(id, settleWithinMs)).map(rows -> rows.size() == 1);
   }
 
-  Future<List<Long>> liveSessionIds() {
-    return pool.query(LIVE_IDS).execute().map(rows -> {
-      List<Long> ids = new ArrayList<>();
-      rows.forEach(row -> ids.add(row.getLong("id")));
-      return ids;
-    });
+  Future<Void> upsertResults(SessionFigures figures, boolean finalFigures) {
+    return upsertResults(List.of(figures), finalFigures);
   }
 
-  Future<Void> upsertResults(SessionFigures f, boolean finalFigures) {
-    return pool.preparedQuery(UPSERT_RESULTS).execute(Tuple.from(new Object[] {
-        f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.views(), f.likes(), f.newFans(), f.comments(), f.shares(),
-        f.orders(), f.buyers(), f.gmvFen(), f.refundFen(), f.watchSeconds(), f.avgWatchSeconds(), f.conversionBp(),
-        f.uvValueFen(), finalFigures})).mapEmpty();
+  /** One statement for all; rows go in by session id, so two statements lock shared rows in the same order. */
+  Future<Void> upsertResults(List<SessionFigures> unordered, boolean finalFigures) {
+    if (unordered.isEmpty()) return Future.succeededFuture();
+    List<SessionFigures> all = unordered.stream().sorted(java.util.Comparator.comparingLong(SessionFigures::sessionId)).toList();
+    int n = all.size();
+    Object[] columns = {new Long[n], new Integer[n], new Integer[n], new Long[n], new Long[n], new Integer[n],
+        new Integer[n], new Integer[n], new Integer[n], new Integer[n], new Long[n], new Long[n], new Long[n],
+        new Integer[n], new Integer[n], new Long[n], finalFigures};
+    for (int i = 0; i < n; i++) {
+      SessionFigures f = all.get(i);
+      Object[] row = {f.sessionId(), f.peakViewers(), f.uniqueViewers(), f.views(), f.likes(), f.newFans(), f.comments(),
+          f.shares(), f.orders(), f.buyers(), f.gmvFen(), f.refundFen(), f.watchSeconds(), f.avgWatchSeconds(),
+          f.conversionBp(), f.uvValueFen()};
+      for (int c = 0; c < row.length; c++) ((Object[]) columns[c])[i] = row[c];
+    }
+    return pool.preparedQuery(UPSERT_RESULTS).execute(Tuple.from(columns)).mapEmpty();
   }
 
   /** The state to rebuild in Redis: counter name to value, and producer to last sequence. */
@@ -184,14 +205,6 @@ final class SessionRepository {
 
   Future<Boolean> isSettled(long sessionId) {
     return pool.preparedQuery(SETTLED).execute(Tuple.of(sessionId)).map(rows -> rows.size() == 1);
-  }
-
-  Future<List<Long>> unsettledSessionIds() {
-    return pool.query(UNSETTLED).execute().map(rows -> {
-      List<Long> ids = new ArrayList<>();
-      rows.forEach(row -> ids.add(row.getLong("id")));
-      return ids;
-    });
   }
 
   Future<Optional<SessionFigures>> results(long sessionId) {

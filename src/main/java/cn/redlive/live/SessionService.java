@@ -101,7 +101,7 @@ final class SessionService {
    * finishes the settlement; ending a settled session answers 422 and changes nothing.
    */
   Future<LiveSession> end(long id) {
-    return repository.end(id).compose(ended -> {
+    return repository.end(id, settlement.everyMs()).compose(ended -> {
       if (!ended) return get(id).compose(s -> LiveSession.ENDED.equals(s.status())
           ? repository.isSettled(id).compose(settled -> settled
               ? Future.failedFuture(notLive(s)) : settlement.settleFinal(id).compose(v -> get(id)))

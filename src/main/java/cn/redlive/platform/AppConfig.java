@@ -10,6 +10,7 @@ public record AppConfig(
     int httpInstances,
     long bodyLimitBytes,
     int shutdownGraceSeconds,
+    int drainSeconds,
     Path dataDir,
     String databaseUrl,
     String databaseUser,
@@ -23,6 +24,8 @@ public record AppConfig(
     String redisUri,
     int redisCommandTimeoutMs,
     long liveStreamBytes,
+    int liveSettleEveryMs,
+    int liveSettleBatch,
     int catalogImportLeaseSeconds,
     String jwtSecret,
     int tokenTtlMinutes,
@@ -50,6 +53,7 @@ public record AppConfig(
         instances > 0 ? instances : Runtime.getRuntime().availableProcessors(),
         c.integer("http.bodyLimitBytes"),
         c.integer("http.shutdownGraceSeconds"),
+        c.integer("http.drainSeconds"),
         Path.of(c.string("data.dir")).toAbsolutePath().normalize(),
         c.string("database.url"),
         c.string("database.user"),
@@ -63,6 +67,8 @@ public record AppConfig(
         c.string("redis.uri"),
         c.integer("redis.commandTimeoutMs"),
         c.integer("live.streamBytes"),
+        c.integer("live.settleEveryMs"),
+        c.integer("live.settleBatch"),
         c.integer("catalog.importLeaseSeconds"),
         c.string("auth.jwtSecret"),
         c.integer("auth.tokenTtlMinutes"),
@@ -85,10 +91,10 @@ public record AppConfig(
   }
 
   public AppConfig withDemo(boolean on) {
-    return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, dataDir,
+    return new AppConfig(httpHost, httpPort, httpInstances, bodyLimitBytes, shutdownGraceSeconds, drainSeconds, dataDir,
         databaseUrl, databaseUser, databasePassword, databasePoolSize, databaseStatementTimeoutMs,
         databaseAcquireTimeoutMs, databaseTransactionPooler, databaseMigrationUrl, httpRequestTimeoutMs, redisUri, redisCommandTimeoutMs, liveStreamBytes,
-        catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
+        liveSettleEveryMs, liveSettleBatch, catalogImportLeaseSeconds, jwtSecret, tokenTtlMinutes, pbkdf2Iterations, bootstrapManagerUsername, bootstrapManagerPassword,
         freeFailedLogins, hashingThreads, concurrentLoginsPerName, concurrentLoginsPerAddress, on);
   }
 

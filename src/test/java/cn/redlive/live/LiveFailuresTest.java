@@ -48,7 +48,7 @@ class LiveFailuresTest {
       long millis = (System.nanoTime() - started) / 1_000_000;
       assertProblem(down, 503, "service-unavailable");
       assertTrue(millis < 3_000, "503 comes fast: " + millis + " ms");
-      assertEquals(800, LiveIngestionTest.ledgerGmv(session.sessionId()), "the refused batch left nothing in the ledger");
+      assertEquals(800, LiveIngestionTest.ledgerGmv(app, session.sessionId()), "the refused batch left nothing in the ledger");
       assertEquals(200, api.get("/api/v1/me").as(ingest).send().status(), "the rest of the API keeps working");
 
       redis = EmbeddedRedisServer.start(dataDir, port);
@@ -59,7 +59,7 @@ class LiveFailuresTest {
       JsonObject counters = live.session(api.managerToken(), session.sessionId()).getJsonObject("live");
       assertEquals(12, counters.getLong("likes"), "Redis kept batch 1 across its restart and batch 2 counted once");
       assertEquals(2000, counters.getLong("gmvFen"));
-      assertEquals(2000, LiveIngestionTest.ledgerGmv(session.sessionId()));
+      assertEquals(2000, LiveIngestionTest.ledgerGmv(app, session.sessionId()));
     } finally {
       app.stop();
       redis.close();

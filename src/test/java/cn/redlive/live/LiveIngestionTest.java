@@ -318,6 +318,11 @@ class LiveIngestionTest {
         .findFirst().map(i -> i.getInteger("rank")).orElseThrow();
   }
 
+  /** On the database of a server with a Redis of its own (see TestApp.settings). */
+  static long ledgerGmv(cn.redlive.support.TestApp app, long sessionId) {
+    return app.queryLong("SELECT coalesce(sum(amount_fen), 0) FROM sales_orders WHERE session_id = " + sessionId);
+  }
+
   static long ledgerGmv(long sessionId) {
     try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cn.redlive.support.TestServers.postgres().port()
         + "/postgres", "postgres", "")) {

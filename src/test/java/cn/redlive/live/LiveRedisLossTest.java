@@ -13,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class LiveRedisLossTest {
       JsonObject first = batch("cam", 1, like(session.sessionId(), 5), order(session.sessionId(), session.productId(), 800));
       assertEquals(200, live.send(ingest, first).status());
       Eventually.await("the live figures flushed to PostgreSQL", Duration.ofSeconds(20),
-          () -> flushedLikes(session.sessionId()), likes -> likes == 5);
+          () -> flushedLikes(app, session.sessionId()), likes -> likes == 5);
 
       kill9(redis);
       redis = EmbeddedRedisServer.start(TestServers.newDataDir(), port);
@@ -61,7 +60,7 @@ class LiveRedisLossTest {
       assertEquals(12, counters.getLong("likes"), "flushed likes plus the new batch: " + counters);
       assertEquals(2, counters.getInteger("orders"));
       assertEquals(2000, counters.getLong("gmvFen"));
-      assertEquals(2000, LiveIngestionTest.ledgerGmv(session.sessionId()));
+      assertEquals(2000, LiveIngestionTest.ledgerGmv(app, session.sessionId()));
 
       JsonObject ready = api.get("/health/ready").send().json();
       assertEquals("REBUILT", ready.getJsonObject("liveState").getString("status"), ready::encode);
@@ -105,7 +104,7 @@ class LiveRedisLossTest {
       assertEquals(900, results.getLong("gmvFen"), "GMV from the ledger");
       assertEquals(1, results.getInteger("orders"));
       assertEquals(3, results.getLong("likes"));
-      assertTrue(isFinal(session.sessionId()), "results are final");
+      assertTrue(isFinal(own.app(), session.sessionId()), "results are final");
       assertProblem(api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(token).send(), 422, "session-not-live");
     }
   }
@@ -157,22 +156,12 @@ class LiveRedisLossTest {
     redis.close();
   }
 
-  private static long flushedLikes(long sessionId) {
-    return query("SELECT coalesce(max(likes), -1) FROM live_session_results WHERE session_id = " + sessionId);
+  private static long flushedLikes(TestApp app, long sessionId) {
+    return app.queryLong("SELECT coalesce(max(likes), -1) FROM live_session_results WHERE session_id = " + sessionId);
   }
 
-  private static boolean isFinal(long sessionId) {
-    return query("SELECT count(*) FROM live_session_results WHERE final AND session_id = " + sessionId) == 1;
+  private static boolean isFinal(TestApp app, long sessionId) {
+    return app.queryLong("SELECT count(*) FROM live_session_results WHERE final AND session_id = " + sessionId) == 1;
   }
 
-  private static long query(String sql) {
-    try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + TestServers.postgres().port()
-        + "/postgres", "postgres", "")) {
-      var rs = db.createStatement().executeQuery(sql);
-      rs.next();
-      return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new AssertionError(e);
-    }
-  }
 }

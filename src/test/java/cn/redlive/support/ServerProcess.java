@@ -23,6 +23,8 @@ public record ServerProcess(Process process, Path log, Api api) {
     builder.environment().put("REDLIVE_HTTP_INSTANCES", "1");
     builder.environment().remove("REDLIVE_DATABASE_URL");
     builder.environment().remove("REDLIVE_REDIS_URI");
+    // no balancer to wait for, unless a test sets it
+    builder.environment().put("REDLIVE_HTTP_DRAIN_SECONDS", "0");
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start(), log, new Api("http://127.0.0.1:" + port));
     try {
@@ -38,6 +40,18 @@ public record ServerProcess(Process process, Path log, Api api) {
       throw notReady;
     }
     return server;
+  }
+
+  /** The environment of a server process on the shared test PostgreSQL and Redis, the test manager and key, and {@code extra}. */
+  public static Map<String, String> onSharedServers(Path workDir, Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "REDLIVE_DATA_DIR", workDir.resolve("data").toString(),
+        "REDLIVE_DATABASE_URL", TestServers.postgres().url(),
+        "REDLIVE_REDIS_URI", TestServers.redis().uri(),
+        "REDLIVE_AUTH_JWT_SECRET", TestApp.JWT_SECRET,
+        "REDLIVE_AUTH_BOOTSTRAP_MANAGER_PASSWORD", TestApp.MANAGER_PASSWORD));
+    env.putAll(extra);
+    return env;
   }
 
   public String output() {

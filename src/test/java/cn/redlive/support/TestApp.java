@@ -22,10 +22,12 @@ public final class TestApp {
 
   private final RedLiveApp app;
   private final Api api;
+  private final String databaseUrl;
 
-  private TestApp(RedLiveApp app) {
+  private TestApp(RedLiveApp app, Map<String, String> settings) {
     this.app = app;
     this.api = new Api("http://127.0.0.1:" + app.port());
+    this.databaseUrl = settings.get("database.url");
   }
 
   public static synchronized TestApp shared() {
@@ -42,6 +44,7 @@ public final class TestApp {
     settings.put("http.port", "0");
     settings.put("http.host", "127.0.0.1");
     settings.put("http.shutdownGraceSeconds", "10");
+    settings.put("http.drainSeconds", "0");
     settings.put("data.dir", TestServers.newDataDir().toString());
     settings.put("database.url", TestServers.postgres().url());
     settings.put("redis.uri", TestServers.redis().uri());
@@ -49,16 +52,28 @@ public final class TestApp {
     settings.put("auth.bootstrapManager.username", MANAGER);
     settings.put("auth.bootstrapManager.password", MANAGER_PASSWORD);
     settings.putAll(extra);
+    // servers on one database settle each other's live sessions (each session by the one that claims its lease, from
+    // its Redis): a server on a Redis of its own gets a database of its own, as every deployment pairs the two
+    if (extra.containsKey("redis.uri") && !extra.containsKey("database.url")) {
+      settings.put("database.url", TestServers.newDatabase("own_redis"));
+    }
     return settings;
   }
 
   public static TestApp start(Map<String, String> extra) {
-    return new TestApp(RedLiveApp.start(AppConfig.load(settings(extra))));
+    Map<String, String> settings = settings(extra);
+    return new TestApp(RedLiveApp.start(AppConfig.load(settings)), settings);
   }
 
   /** A private server whose day rules read {@code clock}, e.g. a {@link SettableClock} a test moves. */
   public static TestApp start(Map<String, String> extra, Clock clock) {
-    return new TestApp(RedLiveApp.start(AppConfig.load(settings(extra)), clock));
+    Map<String, String> settings = settings(extra);
+    return new TestApp(RedLiveApp.start(AppConfig.load(settings), clock), settings);
+  }
+
+  /** The one value {@code sql} answers on this server's database. */
+  public long queryLong(String sql) {
+    return TestServers.queryLong(databaseUrl, sql);
   }
 
   public Api api() {

@@ -53,6 +53,22 @@ public final class TestServers {
     return "postgresql://postgres@127.0.0.1:" + postgres().port() + "/" + name;
   }
 
+  /** The one value {@code sql} answers, on the database at {@code url} (a URL as {@link #newDatabase} answers). */
+  public static long queryLong(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(url)); Statement statement = connection.createStatement();
+         var rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+  }
+
+  /** The JDBC form of a URL as {@link #newDatabase} answers. */
+  public static String jdbcUrl(String url) {
+    return "jdbc:" + url.replace("postgresql://postgres@", "postgresql://") + "?user=postgres";
+  }
+
   public static Path newDataDir() {
     return Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
   }
