@@ -29,7 +29,7 @@ public final class LiveFeature implements Feature {
     LiveCounters counters = new LiveCounters(redis);
     LiveStateRestore restore = new LiveStateRestore(repository, ledger, counters);
     this.restore = restore;
-    this.settlement = new Settlement(repository, ledger, new SettlementLeases(pool), counters, restore, clock, settleEveryMs,
+    this.settlement = new Settlement(repository, ledger, new SettlementLeaseRepository(pool), counters, restore, clock, settleEveryMs,
         settleBatch, registry);
     SessionService sessions = new SessionService(repository, cache, counters, settlement, rules);
     IngestService ingest = new IngestService(ledger, cache, counters, new LiveMeters(registry), restore, clock);

@@ -44,7 +44,7 @@ final class Settlement {
 
   private final SessionRepository repository;
   private final LiveOrders ledger;
-  private final SettlementLeases leases;
+  private final SettlementLeaseRepository leases;
   private final LiveCounters counters;
   private final LiveStateRestore restore;
   private final Clock clock;
@@ -57,7 +57,7 @@ final class Settlement {
   private final Counter skippedTicks;
   private final Counter failures;
 
-  Settlement(SessionRepository repository, LiveOrders ledger, SettlementLeases leases, LiveCounters counters,
+  Settlement(SessionRepository repository, LiveOrders ledger, SettlementLeaseRepository leases, LiveCounters counters,
              LiveStateRestore restore, Clock clock, long everyMs, int claimLimit, MeterRegistry registry) {
     this.repository = repository;
     this.ledger = ledger;
@@ -115,7 +115,7 @@ final class Settlement {
             ? rounds(untilNanos, failed) : Future.succeededFuture()));
   }
 
-  private Future<Void> settle(SettlementLeases.Claimed claimed, AtomicReference<Throwable> failed) {
+  private Future<Void> settle(SettlementLeaseRepository.Claimed claimed, AtomicReference<Throwable> failed) {
     long now = clock.millis();
     return inLanes(claimed.ended(), this::settleFinal, failed)
         .compose(v -> inLanes(claimed.live(), id -> liveFigures(id, now), failed))

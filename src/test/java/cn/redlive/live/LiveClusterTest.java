@@ -82,7 +82,7 @@ class LiveClusterTest {
       long ranked = items.stream().map(i -> (JsonObject) i)
           .filter(i -> i.getLong("streamerAccountId") == session.streamer().id())
           .mapToLong(i -> i.getLong("gmvFen")).sum();
-      assertEquals(LiveIngestionTest.ledgerGmv(session.sessionId()), ranked, "the ranking of session " + session.sessionId());
+      assertEquals(LiveIngestionTest.ledgerGmv(app, session.sessionId()), ranked, "the ranking of session " + session.sessionId());
       assertEquals((long) acked.get(session.sessionId()), ranked);
     }
 
@@ -90,7 +90,7 @@ class LiveClusterTest {
       Reply ended = api.post("/api/v1/live/sessions/" + session.sessionId() + "/end").as(session.streamer().token()).send();
       assertEquals(200, ended.status(), ended::toString);
       JsonObject results = live.session(api.managerToken(), session.sessionId()).getJsonObject("results");
-      assertEquals(LiveIngestionTest.ledgerGmv(session.sessionId()), results.getLong("gmvFen"));
+      assertEquals(LiveIngestionTest.ledgerGmv(app, session.sessionId()), results.getLong("gmvFen"));
       assertEquals((long) acked.get(session.sessionId()), results.getLong("gmvFen"));
       assertEquals(6, results.getLong("likes"));
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * The settlement lease of each session (V80): an instance claims the sessions that are due and pushes their next
  * due time one lease ahead, so in an interval each session is flushed by one instance, whichever claimed it.
  */
-final class SettlementLeases {
+final class SettlementLeaseRepository {
 
   /**
    * Claims up to $3 due sessions for $2 and makes them due again in $1 ms, on the database's clock. SKIP LOCKED:
@@ -33,7 +33,7 @@ final class SettlementLeases {
 
   private final Pool pool;
 
-  SettlementLeases(Pool pool) {
+  SettlementLeaseRepository(Pool pool) {
     this.pool = pool;
   }
 
