@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The live counters of sessions in Redis: applying batches, sampling viewers, reading snapshots, leaderboards. */
 final class LiveCounters {
@@ -174,7 +175,7 @@ final class LiveCounters {
 
   /** Records the session's GMV of the day as an absolute value; GT keeps a late, smaller write from going back. */
   Future<Void> recordLeaderboard(LocalDate day, long sessionId, long gmvFen) {
-    String key = LiveKeys.leaderboard(day);
+    String key = LiveKeys.leaderboard(day, sessionId);
     Future<Long> added = redis.call(r -> r.zadd(key, ZAddArgs.Builder.gt(), (double) gmvFen, Long.toString(sessionId)));
     if (!expiryDue(key)) return added.mapEmpty();
     // both go out at once (one round trip); Lettuce keeps their order on the connection
@@ -182,29 +183,42 @@ final class LiveCounters {
   }
 
   static final long LEADERBOARD_TTL_SECONDS = 3 * 24 * 3600L;
-  /** How often this instance renews a day's leaderboard expiry: an EXPIRE per batch with orders was a third command. */
+  /** How often this instance renews a leaderboard shard's expiry: an EXPIRE per batch with orders was a third command. */
   private static final long EXPIRY_RENEWAL_NANOS = 60_000_000_000L;
 
-  private record ExpirySet(String key, long atNanos) {
-  }
-
-  /** The leaderboard key this instance last set an expiry on, and when (event loops race harmlessly on it). */
-  private volatile ExpirySet lastExpiry = new ExpirySet("", 0);
+  /** When this instance last set each shard's expiry (event loops race harmlessly on it: at worst one more EXPIRE). */
+  private final ConcurrentHashMap<String, Long> lastExpiry = new ConcurrentHashMap<>();
 
   /**
-   * Whether the day's leaderboard needs its expiry (re)set: on the first write of a day and then once a minute, so a
+   * Whether a leaderboard shard needs its expiry (re)set: on its first write of a day and then once a minute, so a
    * key Redis lost and ZADD created again without one gets it back.
    */
   private boolean expiryDue(String key) {
     long now = System.nanoTime();
-    ExpirySet last = lastExpiry;
-    if (last.key().equals(key) && now - last.atNanos() < EXPIRY_RENEWAL_NANOS) return false;
-    lastExpiry = new ExpirySet(key, now);
+    Long last = lastExpiry.get(key);
+    if (last != null && now - last < EXPIRY_RENEWAL_NANOS) return false;
+    // yesterday's shards are not written again: forget them rather than keep a key per shard and day
+    if (lastExpiry.size() > 4 * LiveKeys.LEADERBOARD_SHARDS) lastExpiry.clear();
+    lastExpiry.put(key, now);
     return true;
   }
 
+  /**
+   * Each session's GMV of the day over all shards, read in one pipelined round trip. A session found in both a shard
+   * and the key written before the split keeps its larger score, as ZADD GT would have.
+   */
   Future<List<ScoredValue<String>>> leaderboard(LocalDate day) {
-    return redis.call(r -> r.zrangeWithScores(LiveKeys.leaderboard(day), 0, -1));
+    List<Future<List<ScoredValue<String>>>> shards = LiveKeys.leaderboardKeys(day).stream()
+        .<Future<List<ScoredValue<String>>>>map(key -> redis.call(r -> r.zrangeWithScores(key, 0, -1))).toList();
+    return Future.all(shards).map(done -> {
+      Map<String, ScoredValue<String>> bySession = new HashMap<>();
+      for (var shard : shards) {
+        for (ScoredValue<String> s : shard.result()) {
+          bySession.merge(s.getValue(), s, (a, b) -> a.getScore() >= b.getScore() ? a : b);
+        }
+      }
+      return new ArrayList<>(bySession.values());
+    });
   }
 
   private static SessionFigures figures(long sessionId, Map<String, String> c, long unique, long buyers) {

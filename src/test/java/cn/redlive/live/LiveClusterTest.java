@@ -77,6 +77,10 @@ class LiveClusterTest {
       assertEquals(acked.get(id), live.session(session.streamer().token(), id).getJsonObject("live").getLong("gmvFen"));
     }
 
+    var today = cn.redlive.platform.BaseDays.today(java.time.Clock.systemUTC());
+    var shardMasters = LiveKeys.leaderboardKeys(today).stream().map(cluster::masterOf).collect(java.util.stream.Collectors.toSet());
+    assertEquals(3, shardMasters.size(), "the day's leaderboard shards are spread over every master");
+
     var items = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items");
     for (LiveKit.Live session : byMaster.values()) {
       long ranked = items.stream().map(i -> (JsonObject) i)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import static cn.redlive.support.LiveKit.order;
 import static cn.redlive.support.LiveKit.viewer;
 import static cn.redlive.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Live event ingestion")
@@ -223,7 +225,38 @@ class LiveIngestionTest {
     assertEquals(1000, first);
     assertEquals(10000, second, "two orders with distinct ids in two batches");
     assertTrue(rankOf(items, two.streamer().id()) < rankOf(items, one.streamer().id()));
-    assertTrue(leaderboardTtlSeconds() > 0, "the day's leaderboard expires");
+    assertTrue(leaderboardTtlSeconds(one.sessionId()) > 0, "the day's leaderboard expires");
+    assertTrue(leaderboardTtlSeconds(two.sessionId()) > 0, "every shard of the day's leaderboard expires");
+  }
+
+  @Test
+  @DisplayName("the day's leaderboard is spread over shards by session, and a score in the key written before the split still counts")
+  void leaderboardShards() {
+    var one = live.liveSession();
+    var two = live.liveSession();
+    String ingest = api.newUser("ingest").token();
+    live.send(ingest, batch("shard", 1, order(one.sessionId(), one.productId(), 1200)));
+    live.send(ingest, batch("shard", 2, order(two.sessionId(), two.productId(), 3400)));
+    LocalDate today = cn.redlive.platform.BaseDays.today(java.time.Clock.systemUTC());
+    String shardOfOne = LiveKeys.leaderboard(today, one.sessionId());
+    String shardOfTwo = LiveKeys.leaderboard(today, two.sessionId());
+
+    var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
+    try (var connection = redis.connect()) {
+      var sync = connection.sync();
+      assertEquals(1200.0, sync.zscore(shardOfOne, Long.toString(one.sessionId())));
+      assertEquals(3400.0, sync.zscore(shardOfTwo, Long.toString(two.sessionId())));
+      if (!shardOfOne.equals(shardOfTwo)) assertNull(sync.zscore(shardOfOne, Long.toString(two.sessionId())));
+      // as a server from before the split left it: the score only in the day's single key
+      sync.zrem(shardOfTwo, Long.toString(two.sessionId()));
+      sync.zadd(LiveKeys.unshardedLeaderboard(today), 3400, Long.toString(two.sessionId()));
+    } finally {
+      redis.shutdown();
+    }
+
+    var items = api.get("/api/v1/live/leaderboard?by=streamer").as(api.managerToken()).send().json().getJsonArray("items");
+    assertEquals(ledgerGmv(one.sessionId()), gmvOf(items, one.streamer().id()));
+    assertEquals(ledgerGmv(two.sessionId()), gmvOf(items, two.streamer().id()));
   }
 
   @Test
@@ -263,10 +296,10 @@ class LiveIngestionTest {
     assertEquals(tile, gmvOf(items, session.streamer().id()));
   }
 
-  private static long leaderboardTtlSeconds() {
+  private static long leaderboardTtlSeconds(long sessionId) {
     var redis = io.lettuce.core.RedisClient.create(cn.redlive.support.TestServers.redis().uri());
     try (var connection = redis.connect()) {
-      return connection.sync().ttl(LiveKeys.leaderboard(cn.redlive.platform.BaseDays.today(java.time.Clock.systemUTC())));
+      return connection.sync().ttl(LiveKeys.leaderboard(cn.redlive.platform.BaseDays.today(java.time.Clock.systemUTC()), sessionId));
     } finally {
       redis.shutdown();
     }
