@@ -43,7 +43,7 @@ public final class OwnRedisCluster implements AutoCloseable {
       List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       cluster.ports.forEach(p -> create.add("127.0.0.1:" + p));
       create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-      run(create);
+      RedisProcesses.run(create);
       cluster.awaitState("ok");
       return cluster;
     } catch (RuntimeException | Error e) {
@@ -65,7 +65,7 @@ public final class OwnRedisCluster implements AutoCloseable {
   public int masterOf(String key) {
     int slot = SlotHash.getSlot(key);
     for (int i = 0; i < ports.size(); i++) {
-      for (String line : cli(ports.get(i), "CLUSTER", "NODES").split("\n")) {
+      for (String line : RedisProcesses.cli(ports.get(i), "CLUSTER", "NODES").split("\n")) {
         if (!line.contains("myself")) continue;
         String[] fields = line.trim().split(" ");
         for (int f = 8; f < fields.length; f++) {
@@ -81,14 +81,7 @@ public final class OwnRedisCluster implements AutoCloseable {
 
   /** Kills master {@code i} by its pid (SIGKILL, as a crash). */
   public void kill(int i) {
-    Process node = nodes.get(i);
-    if (node == null) return;
-    ProcessHandle.of(node.pid()).ifPresent(ProcessHandle::destroyForcibly);
-    try {
-      node.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    RedisProcesses.kill(nodes.get(i));
     nodes.set(i, null);
   }
 
@@ -110,45 +103,13 @@ public final class OwnRedisCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("redis-server did not start on port " + port, e);
     }
-    Eventually.await("Redis node on port " + port + " accepting connections", PATIENCE, () -> accepts(port), up -> up);
+    Eventually.await("Redis node on port " + port + " accepting connections", PATIENCE, () -> RedisProcesses.accepts(port), up -> up);
   }
 
   private void awaitState(String state) {
     Eventually.await("cluster_state:" + state + " on every node", PATIENCE,
-        () -> ports.stream().map(p -> cli(p, "CLUSTER", "INFO")).filter(info -> !info.contains("cluster_state:" + state)).count(),
+        () -> ports.stream().map(p -> RedisProcesses.cli(p, "CLUSTER", "INFO")).filter(info -> !info.contains("cluster_state:" + state)).count(),
         notYet -> notYet == 0);
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static String cli(int port, String... command) {
-    List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
-    line.addAll(List.of(command));
-    return run(line);
-  }
-
-  private static String run(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(command + " did not finish");
-      }
-      if (process.exitValue() != 0) throw new AssertionError(command + " failed: " + out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static void createDirectories(Path dir) {
