@@ -77,4 +77,22 @@ class GrowthOnTheClockTest {
       clock.set(OCTOBER_3RD, LocalTime.NOON);
     }
   }
+
+  @Test
+  @DisplayName("a sale dated 4 minutes after the server's clock imports; 6 minutes after, or a year ahead, is a row error")
+  void importWindowFollowsTheClock() {
+    SalesKit sales = new SalesKit(app.api());
+    People.LoggedIn streamer = sales.people().streamerWithLogin();
+    long product = sales.product().id();
+
+    JsonObject result = sales.imported(csv(order(LiveKit.uniqueId("o"), "2023-10-03 12:04", streamer, product, "10.00"),
+        order(LiveKit.uniqueId("o"), "2023-10-03 12:06", streamer, product, "20.00"),
+        order(LiveKit.uniqueId("o"), "2024-10-03 12:00", streamer, product, "40.00")));
+
+    assertEquals(1, result.getInteger("inserted"), result::encode);
+    assertEquals(2, result.getInteger("failed"));
+    assertEquals(java.util.List.of(3, 4), result.getJsonArray("errors").stream()
+        .map(e -> ((JsonObject) e).getInteger("row")).toList(), result::encode);
+    assertEquals(1000, sales.netFen(streamer, "2023-10-01", "2024-12-31"));
+  }
 }
