@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { busy, confirm, dateTime, empty, errorNotice, loading, notice, pager } from './ui.js';
 import { scheduleForm } from './schedule-form.js';
 import { count, duration, percent, STATUS_LABELS, yuan } from './live.js';
+import { productFigures } from './live-products.js';
 
 const PAGE_SIZE = 20;
 
@@ -161,6 +162,13 @@ function resultsCard(s) {
     h('div', { class: 'card-head' }, h('h2', {}, `结算结果 · ${s.title}`),
       h('span', { class: 'hint' }, `${dateTime(s.startedAt)} 至 ${dateTime(s.endedAt)}`)),
     r
-      ? h('dl', { class: 'figures' }, RESULT_ROWS.map(([label, format]) => h('div', {}, h('dt', {}, label), h('dd', {}, format(r)))))
+      ? [h('dl', { class: 'figures' }, RESULT_ROWS.map(([label, format]) => h('div', {}, h('dt', {}, label), h('dd', {}, format(r))))),
+        h('h3', {}, '分商品成交'), settledProducts(r.products)]
       : empty('结算尚未完成', '本场刚结束，结算完成后再点「结算结果」查看。'));
+}
+
+function settledProducts(products) {
+  const table = productFigures('session-results', { settled: true });
+  table.update(products);
+  return table.el;
 }

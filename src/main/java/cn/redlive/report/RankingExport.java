@@ -20,6 +20,7 @@ final class RankingExport {
 
   static final List<String> HEADER = List.of("排名", "名称", "订单数", "退款单数", "成交额(元)", "净销售额(元)", "增长率(%)",
       "月度目标(元)", "目标达成率(%)", "UV价值(元)", "转化率(%)");
+  private static final int GROWTH_COLUMN = HEADER.indexOf("增长率(%)");
 
   private RankingExport() {
   }
@@ -46,7 +47,7 @@ final class RankingExport {
   }
 
   static String csv(Rankings.Ranked ranked) {
-    SafeCsv csv = new SafeCsv().row(HEADER);
+    SafeCsv csv = new SafeCsv().row(header(ranked));
     rows(ranked).forEach(csv::row);
     return csv.toString();
   }
@@ -56,7 +57,7 @@ final class RankingExport {
     try {
       Workbook workbook = new Workbook(out, "RedLive", "1.0");
       Worksheet sheet = workbook.newWorksheet("业绩排名");
-      write(sheet, 0, new ArrayList<>(HEADER));
+      write(sheet, 0, new ArrayList<>(header(ranked)));
       List<List<Object>> rows = rows(ranked);
       for (int i = 0; i < rows.size(); i++) write(sheet, i + 1, rows.get(i));
       workbook.finish();
@@ -64,6 +65,14 @@ final class RankingExport {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** The growth column names what it compares with, as the API's comparedWith does: 环比 or 同比 and the days. */
+  static List<String> header(Rankings.Ranked ranked) {
+    var compared = Rankings.comparedWith(ranked.request());
+    List<String> header = new ArrayList<>(HEADER);
+    header.set(GROWTH_COLUMN, "增长率(%) " + compared.getString("label") + " " + compared.getString("from") + "至" + compared.getString("to"));
+    return header;
   }
 
   private static void write(Worksheet sheet, int row, List<Object> cells) {

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,15 @@ import java.util.Map;
 /** Streamers or teams ranked over a period by GMV, orders, growth, target attainment, UV value or conversion. */
 public final class Rankings {
 
-  public record Request(Period period, String of, String by, boolean yearEarlier, int limit) {
+  /** {@code today} (a business day) decides what a period still running compares with. */
+  public record Request(Period period, String of, String by, boolean yearEarlier, int limit, LocalDate today) {
   }
 
   public record Ranked(Request request, List<RankingRow> rows) {
   }
 
   /** What a ranking's rows depend on; the order and the limit are applied to them per request. */
-  private record Key(Period period, boolean teams, boolean yearEarlier) {
+  private record Key(Period period, boolean teams, Period before) {
   }
 
   private final ReportRepository repository;
@@ -52,13 +54,15 @@ public final class Rankings {
     return versions.ofPeriods(request.period(), before(request));
   }
 
+  /** What growth compares with: 同比 or 环比 of the days of the period that have come (see {@link Period#upTo}). */
   private static Period before(Request request) {
-    return request.yearEarlier() ? request.period().yearEarlier() : request.period().previousComparable();
+    Period soFar = request.period().upTo(request.today());
+    return request.yearEarlier() ? soFar.yearEarlier() : soFar.previousComparable();
   }
 
   private Future<Ranked> rank(Request request, long version) {
-    Key key = new Key(request.period(), "team".equals(request.of()), request.yearEarlier());
-    return cache.get(key, version, () -> rows(key, before(request)))
+    Key key = new Key(request.period(), "team".equals(request.of()), before(request));
+    return cache.get(key, version, () -> rows(key))
         .map(rows -> new Ranked(request, rows.stream()
             .sorted(Comparator.comparingDouble((RankingRow r) -> r.metric(request.by())).reversed()
                 .thenComparing(RankingRow::name, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -67,8 +71,9 @@ public final class Rankings {
   }
 
   /** Every streamer's or team's figures with their targets, unordered. */
-  private Future<List<RankingRow>> rows(Key key, Period before) {
+  private Future<List<RankingRow>> rows(Key key) {
     Period period = key.period();
+    Period before = key.before();
     boolean teams = key.teams();
     var rows = repository.ranking(teams, period, before).map(found -> Rows.all(found, RankingRow::from));
     var goals = targets.gmvTargets(teams ? "team" : "streamer", period);
@@ -89,7 +94,8 @@ public final class Rankings {
   /** Which period growth compares with, and its name: 同比 a year earlier, 环比 the calendar months before. */
   static JsonObject comparedWith(Request r) {
     Period before = before(r);
-    String basis = r.yearEarlier() ? "same_month_last_year" : r.period().calendarMonths() > 0 ? "previous_month" : "previous_period";
+    String basis = r.yearEarlier() ? "same_month_last_year"
+        : r.period().upTo(r.today()).calendarMonths() > 0 ? "previous_month" : "previous_period";
     String label = switch (basis) {
       case "same_month_last_year" -> "同比（去年同期）";
       case "previous_month" -> "环比（上一自然月同期）";

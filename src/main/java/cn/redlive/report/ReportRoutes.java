@@ -1,5 +1,6 @@
 package cn.redlive.report;
 
+import cn.redlive.platform.BaseDays;
 import cn.redlive.sales.PeriodParams;
 import cn.redlive.web.CurrentPrincipal;
 import cn.redlive.sales.Period;
@@ -44,7 +45,8 @@ public final class ReportRoutes {
     String of = QueryParams.text(rc, "of");
     String by = QueryParams.text(rc, "by");
     return new Rankings.Request(PeriodParams.fromQuery(rc, reports.clock()), of == null ? "streamer" : of, by == null ? "gmv" : by,
-        "same_period_last_year".equals(QueryParams.text(rc, "growthBasis")), intParam(rc, "limit", 100));
+        "same_period_last_year".equals(QueryParams.text(rc, "growthBasis")), intParam(rc, "limit", 100),
+        BaseDays.today(reports.clock()));
   }
 
   private void export(RoutingContext rc) {

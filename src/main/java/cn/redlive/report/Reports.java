@@ -126,7 +126,7 @@ public final class Reports {
 
   /** Teams side by side, with each team's daily net GMV for a chart. */
   public Future<JsonObject> compareTeams(Rankings rankings, Period period) {
-    var ranked = rankings.rank(new Rankings.Request(period, "team", "gmv", false, 500));
+    var ranked = rankings.rank(new Rankings.Request(period, "team", "gmv", false, 500, today()));
     var days = repository.teamDays(period);
     return Future.all(ranked, days).map(done -> Rankings.toJson(ranked.result())
         .put("days", ReportRows.each(days.result(), r -> new JsonObject().put("day", r.getLocalDate("business_day").toString())

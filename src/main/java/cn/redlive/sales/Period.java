@@ -81,6 +81,15 @@ public record Period(LocalDate from, LocalDate to) {
     return new Period(from.minusMonths(n), end);
   }
 
+  /**
+   * The days of this period that have come by {@code today}: a period still running ends today, so that growth
+   * compares the month so far with the same days before (October asked on the 3rd is October 1-3), never the days
+   * sold so far with a whole earlier month.
+   */
+  public Period upTo(LocalDate today) {
+    return !today.isBefore(from) && today.isBefore(to) ? new Period(from, today) : this;
+  }
+
   /** This month up to today, or the whole month when it is over. */
   public static Period monthSoFar(YearMonth month, Clock clock) {
     LocalDate today = BaseDays.today(clock);

@@ -63,8 +63,8 @@ public final class SalesLedger {
   }
 
   /** The latest entry booked for a streamer (talent-pool id), if any: team moves may not be dated before it. */
-  public Future<Optional<Instant>> latestSaleOf(long streamerId) {
-    return repository.latestSaleOf(streamerId);
+  public Future<Optional<Instant>> latestSaleOf(io.vertx.sqlclient.SqlClient tx, long streamerId) {
+    return repository.latestSaleOf(tx, streamerId);
   }
 
   private static SalesLedgerRepository.Span span(LocalDate from, LocalDate to) {

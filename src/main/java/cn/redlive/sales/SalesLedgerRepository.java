@@ -95,8 +95,8 @@ public final class SalesLedgerRepository {
     return rows.map(found -> found.iterator().next().getLong("n"));
   }
 
-  Future<Optional<Instant>> latestSaleOf(long streamerId) {
-    return pool.preparedQuery(LATEST_SALE).execute(Tuple.of(streamerId)).map(rows -> Optional
+  Future<Optional<Instant>> latestSaleOf(io.vertx.sqlclient.SqlClient tx, long streamerId) {
+    return tx.preparedQuery(LATEST_SALE).execute(Tuple.of(streamerId)).map(rows -> Optional
         .ofNullable(rows.iterator().next().getOffsetDateTime("latest")).map(OffsetDateTime::toInstant));
   }
 

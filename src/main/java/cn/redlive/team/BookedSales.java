@@ -1,6 +1,7 @@
 package cn.redlive.team;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,5 +14,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface BookedSales {
 
-  Future<Optional<Instant>> latestSaleOf(long streamerId);
+  /** Read on the move's transaction {@code tx}, after it locked the streamer (a sale being booked waits, V81). */
+  Future<Optional<Instant>> latestSaleOf(SqlClient tx, long streamerId);
 }

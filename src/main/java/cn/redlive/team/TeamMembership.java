@@ -46,9 +46,14 @@ public final class TeamMembership {
     return repository.find(teamId)
         .compose(team -> team.isPresent() ? Future.succeededFuture()
             : Future.failedFuture(ProblemException.notFound("There is no team " + teamId + ".")))
-        .compose(v -> at.isBefore(now) ? bookedSales.latestSaleOf(streamerId) : Future.succeededFuture(Optional.<Instant>empty()))
-        .compose(latestSale -> repository.pool().withTransaction(tx -> repository.lockForMove(tx, streamerId)
-            .compose(found -> {
+        // the latest sale is read once the streamer is locked: a sale being booked holds the streamer's key-share
+        // lock until it commits (V81), so the check sees it, and a sale booked after waits for this move
+        .compose(v -> repository.pool().withTransaction(tx -> repository.lockForMove(tx, streamerId)
+            .compose(found -> at.isBefore(now) && found.isPresent() ? bookedSales.latestSaleOf(tx, streamerId)
+                .map(latest -> new Locked(found, latest)) : Future.succeededFuture(new Locked(found, Optional.empty())))
+            .compose(locked -> {
+              var found = locked.state();
+              var latestSale = locked.latestSale();
               var state = found.orElseThrow(() -> noSuchStreamer(streamerId));
               if ("left".equals(state.status())) {
                 throw ProblemException.ruleViolated("streamer-has-left", "A streamer who has left the base joins no team.");
@@ -63,6 +68,9 @@ public final class TeamMembership {
               }
               return repository.switchTeam(tx, streamerId, teamId, utc(at), at.isAfter(now));
             })));
+  }
+
+  private record Locked(Optional<TeamRepository.MoveState> state, Optional<Instant> latestSale) {
   }
 
   /**

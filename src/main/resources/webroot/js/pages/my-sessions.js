@@ -4,6 +4,7 @@ import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { sessionList } from '../live-sessions.js';
 import { figureTiles, followCounters, streamNotice } from '../live.js';
+import { productFigures } from '../live-products.js';
 
 export async function render(root) {
   const livePanel = h('div', {});
@@ -17,13 +18,18 @@ export async function render(root) {
     // the streamer may have left the page while the list was loading: no stream nobody would stop
     if (left || !live) return mount(livePanel);
     const tiles = figureTiles('mine');
+    const products = productFigures('mine');
     const state = h('div', { role: 'status', 'data-testid': 'stream-state' });
     mount(livePanel, h('section', { class: 'card live-now', 'data-testid': 'live-now' },
       h('div', { class: 'card-head' }, h('h2', {}, `正在直播 · ${live.title}`), h('span', { class: 'tag live' }, '实时')),
-      state, tiles.el));
+      state, tiles.el, h('h3', {}, '分商品成交'), products.el));
     tiles.update(live.live);
+    products.update(live.live?.products);
     stop = followCounters(live.id, {
-      onCounters: tiles.update,
+      onCounters: (counters) => {
+        tiles.update(counters);
+        products.update(counters.products);
+      },
       onState: (s, message) => mount(state, streamNotice(s, message)),
     });
   }

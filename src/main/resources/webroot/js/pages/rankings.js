@@ -20,6 +20,17 @@ const METRICS = {
   uvValue: { label: 'UV 价值', unit: '元', value: (r) => (r.uvValueFen ?? null) === null ? null : r.uvValueFen / 100 },
   conversion: { label: '转化率', unit: '%', value: (r) => (r.conversionBp ?? null) === null ? null : r.conversionBp / 100 },
 };
+/** The growth column names its basis: 环比 or 同比, as the API labels it. */
+function growthHead(ranking) {
+  const basis = ranking.comparedWith?.basis;
+  return basis === 'same_month_last_year' ? '同比' : basis === 'previous_month' ? '环比' : '增长';
+}
+
+function comparedWithText(ranking) {
+  const c = ranking.comparedWith;
+  return c ? `增长比较：${c.label}，${c.from} 至 ${c.to}` : '';
+}
+
 const SCOPE_LABELS = { streamer: '主播', team: '团队', enterprise: '企业', base: '全基地' };
 const CHART_TOP = 10;
 
@@ -40,8 +51,8 @@ export async function render(root) {
     loadRanking();
   });
   const basis = h('select', { 'aria-label': '增长比较基准' },
-    h('option', { value: 'previous_period' }, '增长：环比上一期'),
-    h('option', { value: 'same_period_last_year' }, '增长：同比去年同期'));
+    h('option', { value: 'previous_period' }, '增长：环比'),
+    h('option', { value: 'same_period_last_year' }, '增长：同比（去年同期）'));
   basis.addEventListener('change', () => {
     query.growthBasis = basis.value;
     loadRanking();
@@ -133,8 +144,9 @@ export async function render(root) {
 
   function rankingTable(ranking) {
     const streamers = ranking.of === 'streamer';
-    const heads = ['排名', streamers ? '主播' : '团队', '净成交额', '订单', '退款', '增长', '目标完成度', 'UV 价值', '转化率', streamers ? '操作' : null];
+    const heads = ['排名', streamers ? '主播' : '团队', '净成交额', '订单', '退款', growthHead(ranking), '目标完成度', 'UV 价值', '转化率', streamers ? '操作' : null];
     return h('div', { class: 'table-wrap' },
+      h('p', { class: 'hint', 'data-testid': 'compared-with' }, comparedWithText(ranking)),
       h('table', { class: 'data stack', 'aria-label': '业绩排名' },
         h('thead', {}, h('tr', {}, heads.filter((t) => t !== null).map((t) => h('th', {}, t)))),
         h('tbody', {}, ranking.items.map((r) => h('tr', { dataset: { rank: r.rank, streamerId: r.streamerId ?? '', teamId: r.teamId ?? '' } },
@@ -143,7 +155,7 @@ export async function render(root) {
           h('td', { 'data-label': '净成交额', class: 'num' }, yuan(r.netFen)),
           h('td', { 'data-label': '订单', class: 'num' }, count(r.orders)),
           h('td', { 'data-label': '退款', class: 'num' }, count(r.refunds)),
-          h('td', { 'data-label': '增长' }, growthTag(r.growth)),
+          h('td', { 'data-label': growthHead(ranking) }, growthTag(r.growth)),
           h('td', { 'data-label': '目标完成度' }, attainmentBar(r.attainmentBp)),
           h('td', { 'data-label': 'UV 价值', class: 'num' }, yuan(r.uvValueFen)),
           h('td', { 'data-label': '转化率', class: 'num' }, percent(r.conversionBp)),

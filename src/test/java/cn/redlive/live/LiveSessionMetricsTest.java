@@ -109,6 +109,18 @@ class LiveSessionMetricsTest {
   }
 
   @Test
+  @DisplayName("a join 120 s before a leave with nothing between counts 60 s: silent for longer, a viewer stopped watching")
+  void watchTimeGapIsCapped() {
+    var session = live.liveSession();
+    long id = session.sessionId();
+    Instant now = Instant.now();
+    live.send(ingest(), batch("c", 1, viewer(id, "viewer_join", "a").put("at", now.minusSeconds(120).toString()),
+        viewer(id, "viewer_leave", "a").put("at", now.toString())));
+
+    assertEquals(60, end(session).getInteger("avgWatchSeconds"));
+  }
+
+  @Test
   @DisplayName("an order dated 400 days back or an event from the future is rejected, not booked on its own date")
   void eventTimeWindow() {
     var session = live.liveSession();

@@ -34,7 +34,7 @@ class TeamAtTest {
     var vertx = TestApp.shared().server().vertx();
     Pool pool = Database.pool(vertx, Database.connectOptions(TestServers.postgres().url(), "", ""), 1);
     try {
-      TeamMembership memberships = new TeamService(new TeamRepository(pool), java.time.Clock.systemUTC(), streamer -> io.vertx.core.Future.succeededFuture(Optional.empty())).memberships();
+      TeamMembership memberships = new TeamService(new TeamRepository(pool), java.time.Clock.systemUTC(), (tx, streamer) -> io.vertx.core.Future.succeededFuture(Optional.empty())).memberships();
       assertEquals(Optional.empty(), teamAt(memberships, id, "2024-12-31T23:59:59Z"));
       assertEquals(Optional.of(red), teamAt(memberships, id, "2025-01-01T00:00:00Z"));
       assertEquals(Optional.of(red), teamAt(memberships, id, "2025-02-28T23:59:59Z"));

@@ -65,7 +65,7 @@ class TeamMoveDatesTest {
     Pool pool = TestApp.shared().newPool(1);
     try {
       Clock dayAfter = Clock.fixed(tomorrow.plusSeconds(1), java.time.ZoneOffset.UTC);
-      TeamMembership later = new TeamService(new TeamRepository(pool), dayAfter, id -> Future.succeededFuture(Optional.empty())).memberships();
+      TeamMembership later = new TeamService(new TeamRepository(pool), dayAfter, (tx, id) -> Future.succeededFuture(Optional.empty())).memberships();
       assertTrue(later.applyDueMoves(Duration.ofDays(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS) >= 1);
       assertEquals(0, later.applyDueMoves(Duration.ofDays(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS),
           "applying again changes nothing");

@@ -62,6 +62,10 @@ class LiveSessionsBrowserTest {
       Locator results = page.getByTestId("session-results");
       assertThat(results).containsText("¥99.00");
       assertThat(results).containsText("12");
+      Locator perProduct = page.getByTestId("session-results-products").locator("tr[data-product-id='" + product + "']");
+      assertThat(perProduct.locator("td[data-label=商品]")).hasText("宁夏枸杞原浆", SOON);
+      assertThat(perProduct.locator("td[data-label=订单数]")).hasText("1");
+      assertThat(perProduct.locator("td[data-label=成交额]")).hasText("¥99.00");
       assertThat(row).containsText("已结束");
       web.screenshot("sessions-results");
     }
@@ -82,6 +86,9 @@ class LiveSessionsBrowserTest {
       sent(kit.send(ingest, batch(LiveKit.uniqueId("mine"), 1, like(live.sessionId(), 7), order(live.sessionId(), live.productId(), 2_500))));
       assertThat(likes).hasText("7", SOON);
       assertThat(web.page().getByTestId("mine-gmv")).hasText("¥25.00", SOON);
+      Locator perProduct = web.page().getByTestId("mine-products").locator("tr[data-product-id='" + live.productId() + "']");
+      assertThat(perProduct.locator("td[data-label=成交额]")).hasText("¥25.00", SOON);
+      assertThat(perProduct.locator("td[data-label=商品]")).hasText("宁夏枸杞原浆", SOON);
       assertThat(web.content().locator("tr[data-session-id]")).hasCount(1);
       assertThat(web.content().locator("tr[data-session-id='" + someoneElse.sessionId() + "']")).hasCount(0);
       web.screenshot("my-sessions");
