@@ -27,6 +27,22 @@ def free_port():
         return s.getsockname()[1]
 
 
+def free_cluster_port():
+    """A free port whose Redis Cluster bus port (the port + 10000) is below 65536 and free too: a node on a port above
+    55535 does not start."""
+    for _ in range(100):
+        port = free_port()
+        if port + 10000 > 65535:
+            continue
+        with socket.socket() as bus:
+            try:
+                bus.bind(("127.0.0.1", port + 10000))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port pair for a Redis Cluster node")
+
+
 def wait_until(what, check, seconds):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -218,7 +234,7 @@ class RedisCluster:
 
     def __init__(self, procs, work, masters=3):
         self.procs, self.work = procs, work
-        self.ports = [free_port() for _ in range(masters)]
+        self.ports = [free_cluster_port() for _ in range(masters)]
         self.children = {}
 
     def start(self):

@@ -15,6 +15,12 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# free_cluster_port: a free port whose Redis Cluster bus port (the port + 10000) is below 65536 and free too; a node
+# on a port above 55535 does not start
+free_cluster_port() {
+  python3 -c "import sys; sys.path.insert(0, '$ROOT/scripts'); import rig; print(rig.free_cluster_port())"
+}
+
 # start_redlive <data-dir> <port> <manager-password> [extra env...]: starts in embedded mode, waits until ready.
 start_redlive() {
   local data="$1" port="$2" password="$3"; shift 3

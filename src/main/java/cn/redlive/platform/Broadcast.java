@@ -20,11 +20,16 @@ import java.util.function.Consumer;
  * PUBLISH reached subscribers (at most {@link #ACK_WAIT_MS}, then it answers anyway). So a client that sees the
  * answer cannot then reach an instance that has not heard it. Lost messages (a subscriber reconnecting) are not
  * replayed: what is broadcast must also be in PostgreSQL, which instances re-read as a backstop.
+ * <p>
+ * On a Redis Cluster it uses sharded pub/sub (SSUBSCRIBE, SPUBLISH): PUBLISH there reaches every node's subscribers
+ * but counts only those of the node that took it, so instances subscribed elsewhere would not be waited for. A shard
+ * channel has one home, the master of its slot, where every instance subscribes and whose SPUBLISH count is exact.
+ * A slot moved to another master unsubscribes its subscribers (Lettuce does not follow it): the backstop covers that.
  */
 public final class Broadcast {
 
   private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
-  static final long ACK_WAIT_MS = 1000;
+  public static final long ACK_WAIT_MS = 1000;
 
   private record Pending(Promise<Void> done, AtomicInteger acks, AtomicInteger expected) {
     void check() {
@@ -37,6 +42,7 @@ public final class Broadcast {
   private final Redis redis;
   private final String channel;
   private final String ackChannel;
+  private final boolean sharded;
   private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
   private volatile Consumer<String> receiver = message -> { };
 
@@ -45,6 +51,7 @@ public final class Broadcast {
     this.redis = redis;
     this.channel = channel;
     this.ackChannel = channel + ":ack";
+    this.sharded = redis.cluster();
   }
 
   /** Subscribes to {@code channel}; messages go to the receiver set with {@link #onMessage} (until then, dropped). */
@@ -57,8 +64,19 @@ public final class Broadcast {
         public void message(String from, String message) {
           broadcast.received(from, message);
         }
+
+        @Override
+        public void smessage(String from, String message) {
+          broadcast.received(from, message);
+        }
       });
-      connection.sync().subscribe(broadcast.channel, broadcast.ackChannel);
+      if (broadcast.sharded) {
+        // one command per channel: the two lie in different slots, and each goes to its own slot's master
+        connection.sync().ssubscribe(broadcast.channel);
+        connection.sync().ssubscribe(broadcast.ackChannel);
+      } else {
+        connection.sync().subscribe(broadcast.channel, broadcast.ackChannel);
+      }
       return broadcast;
     });
   }
@@ -80,7 +98,7 @@ public final class Broadcast {
             waiting.expected().get(), ACK_WAIT_MS);
       }
     });
-    redis.call(commands -> commands.publish(channel, nonce + " " + message))
+    send(channel, nonce + " " + message)
         .onSuccess(reached -> {
           waiting.expected().set(reached.intValue());
           waiting.check();
@@ -111,6 +129,11 @@ public final class Broadcast {
     } catch (RuntimeException e) {
       log.error("broadcast {} could not be applied", message, e);
     }
-    redis.call(commands -> commands.publish(ackChannel, message.substring(0, space)));
+    send(ackChannel, message.substring(0, space));
+  }
+
+  /** PUBLISH, or SPUBLISH on a cluster; answers how many subscribers it reached. */
+  private Future<Long> send(String to, String message) {
+    return redis.call(commands -> sharded ? commands.spublish(to, message) : commands.publish(to, message));
   }
 }

@@ -14,6 +14,9 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.Partitions;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
@@ -36,6 +39,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -115,6 +119,7 @@ public final class Redis implements AutoCloseable {
               clients.add(client);
               client.setOptions(clusterOptions(commandTimeout));
               StatefulRedisClusterConnection<String, String> connection = client.connect(ExactUtf8Codec.INSTANCE);
+              connectMasters(connection.getPartitions(), connection::getConnection);
               pinned.add(new Pinned(loop, client, resources, connection, connection.async()));
             } else {
               RedisClient client = RedisClient.create(resources, address.server());
@@ -156,6 +161,18 @@ public final class Redis implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Opens the connection to every master now. Lettuce (7.7, REJECT_COMMANDS) rejects a command whose master's
+   * connection is still being opened, and opens them lazily: without this the first commands for each master on each
+   * event loop failed ("Currently not connected"), and the first SSUBSCRIBE failed start-up. A master that appears
+   * later is still opened on first use.
+   */
+  private static void connectMasters(Partitions partitions, BiConsumer<String, Integer> connect) {
+    for (RedisClusterNode node : partitions) {
+      if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) connect.accept(node.getUri().getHost(), node.getUri().getPort());
+    }
+  }
+
   public <T> Future<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
     Context context = Vertx.currentContext();
     RedisClusterAsyncCommands<String, String> commands = fallback;
@@ -182,16 +199,25 @@ public final class Redis implements AutoCloseable {
             : Future.failedFuture(e));
   }
 
+  /** Whether this is a Redis Cluster ({@code redis-cluster://} or several seeds), where pub/sub should be sharded. */
+  public boolean cluster() {
+    return pinned.get(0).client() instanceof RedisClusterClient;
+  }
+
   /**
    * A connection of its own for SUBSCRIBE (a subscribed connection takes no other commands), on the first event loop.
    * Lettuce subscribes again after a reconnect; messages published meanwhile are lost, so users keep a backstop.
-   * On a cluster it subscribes on one node: PUBLISH and SUBSCRIBE reach the whole cluster.
+   * On a cluster, SSUBSCRIBE on it goes to the node serving the channel's slot (see {@link Broadcast}).
    * Blocks while connecting: call it from a worker thread.
    */
   public StatefulRedisPubSubConnection<String, String> connectPubSub() {
     AbstractRedisClient client = pinned.get(0).client();
-    return client instanceof RedisClusterClient cluster ? cluster.connectPubSub(ExactUtf8Codec.INSTANCE)
-        : ((RedisClient) client).connectPubSub(ExactUtf8Codec.INSTANCE);
+    if (client instanceof RedisClusterClient cluster) {
+      StatefulRedisClusterPubSubConnection<String, String> connection = cluster.connectPubSub(ExactUtf8Codec.INSTANCE);
+      connectMasters(connection.getPartitions(), connection::getConnection);
+      return connection;
+    }
+    return ((RedisClient) client).connectPubSub(ExactUtf8Codec.INSTANCE);
   }
 
   /** Redis answers; on a cluster, every master answers (any one down leaves its slots without a home). */
