@@ -37,6 +37,11 @@ final class WebApp implements AutoCloseable {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1440, 900));
   }
 
+  /** The control room's wall screen the big screen is made for. */
+  static WebApp onWallScreen(String baseUrl) {
+    return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1920, 1080));
+  }
+
   static WebApp onPhone(String baseUrl) {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(390, 844)
         .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
