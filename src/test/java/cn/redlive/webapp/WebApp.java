@@ -110,6 +110,19 @@ final class WebApp implements AutoCloseable {
     return page.locator("body").getAttribute("data-ready");
   }
 
+  /**
+   * The series of the charts on screen drawn smoothed (a smoothed line invents values between the points), or
+   * "no chart" when there is none to look at.
+   */
+  List<?> smoothedSeries() {
+    return (List<?>) page.evaluate("""
+        () => {
+          const series = [...document.querySelectorAll('[_echarts_instance_]')]
+            .flatMap((el) => window.echarts.getInstanceByDom(el)?.getOption().series ?? []);
+          return series.length ? series.filter((s) => s.smooth).map((s) => s.name) : ['no chart'];
+        }""");
+  }
+
   void screenshot(String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
