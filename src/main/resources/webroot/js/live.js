@@ -17,6 +17,24 @@ export function count(n) {
   return n === undefined || n === null ? '—' : NUMBER.format(n);
 }
 
+/**
+ * Large figures as 罗盘 and Chinese readers write them: below 1万 the exact figure, then 1.01万, then 2.35亿 (two
+ * decimals, so that a figure that moves by a few percent still moves on screen). The exact figure goes in the title.
+ */
+export function wanCount(n) {
+  if (n === undefined || n === null) return '—';
+  return Math.abs(n) < 10_000 ? NUMBER.format(n) : wan(n);
+}
+
+export function wanYuan(fen) {
+  if (fen === undefined || fen === null) return '—';
+  return Math.abs(fen) < 1_000_000 ? yuan(fen) : `¥${wan(fen / 100)}`;
+}
+
+function wan(n) {
+  return Math.abs(n) < 100_000_000 ? `${MONEY.format(n / 10_000)}万` : `${MONEY.format(n / 100_000_000)}亿`;
+}
+
 /** Basis points (1/100 of a percent) as a percent with two decimals. */
 export function percent(bp) {
   return bp === undefined || bp === null ? '—' : `${(bp / 100).toFixed(2)}%`;
@@ -30,19 +48,22 @@ export function duration(seconds) {
 
 export const STATUS_LABELS = { scheduled: '未开播', live: '直播中', ended: '已结束' };
 
-/** The figures every live page shows, in the order people asked for them; `get` reads one from counters. */
+/**
+ * The figures every live page shows, in the order people asked for them: `format` as the tile shows it (万/亿 when
+ * large), `exact` for its title.
+ */
 export const FIGURES = [
-  { key: 'gmvFen', label: '成交额 GMV', format: yuan },
-  { key: 'orders', label: '订单数', format: count },
-  { key: 'concurrentViewers', label: '在线人数', format: count },
-  { key: 'peakViewers', label: '峰值在线', format: count },
-  { key: 'uniqueViewers', label: '累计观看人数（估算）', format: count },
-  { key: 'views', label: '观看次数', format: count },
-  { key: 'likes', label: '点赞', format: count },
-  { key: 'newFans', label: '新增粉丝', format: count },
-  { key: 'conversionBp', label: '转化率', format: percent },
-  { key: 'uvValueFen', label: 'UV 价值', format: yuan },
-  { key: 'gpmFen', label: 'GPM 千次观看成交额', format: yuan },
+  { key: 'gmvFen', label: '成交额 GMV', format: wanYuan, exact: yuan },
+  { key: 'orders', label: '订单数', format: wanCount, exact: count },
+  { key: 'concurrentViewers', label: '在线人数', format: wanCount, exact: count },
+  { key: 'peakViewers', label: '峰值在线', format: wanCount, exact: count },
+  { key: 'uniqueViewers', label: '累计观看人数（估算）', format: wanCount, exact: count },
+  { key: 'views', label: '观看次数', format: wanCount, exact: count },
+  { key: 'likes', label: '点赞', format: wanCount, exact: count },
+  { key: 'newFans', label: '新增粉丝', format: wanCount, exact: count },
+  { key: 'conversionBp', label: '转化率', format: percent, exact: percent },
+  { key: 'uvValueFen', label: 'UV 价值', format: wanYuan, exact: yuan },
+  { key: 'gpmFen', label: 'GPM 千次观看成交额', format: wanYuan, exact: yuan },
 ];
 
 const STREAM_RETRY_MS = 2_000;
@@ -143,7 +164,8 @@ async function readFrames(body, onFrame) {
 
 /**
  * One tile per figure; `update(counters)` rewrites only the numbers so that a page refreshed every second
- * does not flicker. `prefix` names the tiles for tests (data-testid="<prefix>-likes").
+ * does not flicker. `prefix` names the tiles for tests (data-testid="<prefix>-likes"); each value keeps the raw
+ * figure in data-value and the exact one in its title.
  */
 export function figureTiles(prefix, className = 'stats') {
   const values = {};
@@ -154,7 +176,13 @@ export function figureTiles(prefix, className = 'stats') {
   return {
     el,
     update(counters) {
-      for (const { key, format } of FIGURES) values[key].textContent = format(counters?.[key]);
+      for (const { key, format, exact } of FIGURES) {
+        const value = counters?.[key];
+        const el = values[key];
+        el.textContent = format(value);
+        el.title = exact(value);
+        el.dataset.value = value ?? '';
+      }
     },
   };
 }

@@ -147,7 +147,7 @@ export function monthlyTrendOption(months, span = months.length, last = thisMont
     yAxis: [{ type: 'value', name: '元' }, { type: 'value', name: '单', minInterval: 1, splitLine: { show: false } }],
     series: [
       { name: '净成交额（元）', type: 'bar', data: axis.map((m) => (byMonth.get(m)?.netFen ?? 0) / 100), barMaxWidth: 36 },
-      { name: '订单数', type: 'line', yAxisIndex: 1, smooth: true, data: axis.map((m) => byMonth.get(m)?.orders ?? 0) },
+      { name: '订单数', type: 'line', yAxisIndex: 1, data: axis.map((m) => byMonth.get(m)?.orders ?? 0) },
     ],
   };
 }

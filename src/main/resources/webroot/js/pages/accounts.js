@@ -2,7 +2,7 @@
 // A generated or reset password is shown once, right here, and never again.
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
-import { ROLE_LABELS, roleLabel } from '../roles.js';
+import { ROLE_LABELS, ROLES, roleLabel } from '../roles.js';
 import {
   busy, confirm, dateTime, empty, errorNotice, field, formValues, loading, notice, pager, requireFilled, showFieldErrors,
 } from '../ui.js';
@@ -15,6 +15,7 @@ export async function render(root, { account: me }) {
   const filter = { role: '', status: '', q: '', page: 1 };
   const messages = h('div', { 'data-testid': 'account-messages' });
   const listArea = h('div', {});
+  const summary = h('section', { class: 'card', 'data-testid': 'account-summary' }, loading('正在统计账号…'));
   const createCard = createForm(showCreated);
   createCard.hidden = true;
 
@@ -32,7 +33,10 @@ export async function render(root, { account: me }) {
       }, '新建账号')),
     messages,
     createCard,
+    summary,
     h('section', { class: 'card' }, filters, listArea));
+  countAccounts().then((counts) => mount(summary, h('h2', {}, '账号概况'), accountBars(counts), countsTable(counts)),
+    (error) => mount(summary, errorNotice(error)));
 
   function toPage(page) {
     filter.page = page;
@@ -190,4 +194,36 @@ function createForm(onCreated) {
     }
   });
   return card;
+}
+
+/** The list endpoint's total answers "how many": one page of size 1 per role and status, all at once. */
+async function countAccounts() {
+  const { counts: rows } = await api.get('/account-counts');
+  const counts = Object.fromEntries(ROLES.map((role) => [role, { active: 0, disabled: 0 }]));
+  for (const { role, status, total } of rows) if (counts[role]) counts[role][status] = total;
+  return counts;
+}
+
+/** Accounts per role as stacked bars, enabled then disabled, scaled to the largest role; the table below has the figures. */
+function accountBars(counts) {
+  const largest = Math.max(1, ...ROLES.map((role) => counts[role].active + counts[role].disabled));
+  const width = (n) => `width:${(100 * n) / largest}%`;
+  return h('div', { class: 'bars', role: 'img', 'data-testid': 'accounts-chart',
+    'aria-label': `各角色账号数量：${ROLES.map((role) =>
+      `${roleLabel(role)}启用 ${counts[role].active} 个、停用 ${counts[role].disabled} 个`).join('；')}` },
+  h('div', { class: 'bars-legend' }, h('span', { class: 'key on' }, '启用'), h('span', { class: 'key off' }, '停用')),
+  ROLES.map((role) => h('div', { class: 'bar-row', title: `${roleLabel(role)}：启用 ${counts[role].active}，停用 ${counts[role].disabled}` },
+    h('span', { class: 'bar-label' }, roleLabel(role)),
+    h('span', { class: 'bar-track' },
+      h('span', { class: 'bar on', style: width(counts[role].active) }),
+      h('span', { class: 'bar off', style: width(counts[role].disabled) })),
+    h('span', { class: 'bar-value' }, counts[role].active + counts[role].disabled))));
+}
+
+function countsTable(counts) {
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data', 'aria-label': '各角色账号数量' },
+      h('thead', {}, h('tr', {}, h('th', {}, '角色'), h('th', {}, '启用'), h('th', {}, '停用'))),
+      h('tbody', {}, ROLES.map((role) => h('tr', {},
+        h('td', {}, roleLabel(role)), h('td', {}, counts[role].active), h('td', {}, counts[role].disabled))))));
 }

@@ -68,7 +68,7 @@ function daysOption(sales) {
     yAxis: [{ type: 'value', name: '元' }, { type: 'value', name: '单', minInterval: 1, splitLine: { show: false } }],
     series: [
       { name: '净成交额（元）', type: 'bar', barMaxWidth: 18, data: days.map((d) => (byDay.get(d)?.netFen ?? 0) / 100) },
-      { name: '订单数', type: 'line', yAxisIndex: 1, smooth: true, showSymbol: days.length <= 31, data: days.map((d) => byDay.get(d)?.orders ?? 0) },
+      { name: '订单数', type: 'line', yAxisIndex: 1, showSymbol: days.length <= 31, data: days.map((d) => byDay.get(d)?.orders ?? 0) },
     ],
   };
 }

@@ -1,10 +1,11 @@
-// 总览 (managers): today's live GMV, the base's standing goals, this month's leading streamers and the accounts.
+// 总览 (managers), their landing page: today's live GMV, the rooms live now with their big screens, the base's
+// standing goals, what waits for the manager (products to review, overdue Party steps) and this month's leaders.
 // Every figure comes from its own request, all sent at once; one that fails shows its error in its own place
-// and the rest of the page still loads (the overview is measured: it must stay under a second). Its one chart, five
-// bars, is plain HTML: the chart library's first run alone took 0.35-0.45 s of a slow machine's second.
+// and the rest of the page still loads (the overview is measured: it must stay under a second). It draws no chart
+// library: that library's first run alone took 0.35-0.45 s of a slow machine's second. The account counts are on
+// the accounts page.
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
-import { ROLES, roleLabel } from '../roles.js';
 import { empty, errorNotice, loading } from '../ui.js';
 import { count, growthTag, yuan } from '../sales.js';
 
@@ -14,34 +15,75 @@ export async function render(root) {
   // every request goes out at once; meanwhile the page's frame is shown, so that only the figures remain to fill in
   // when the answers arrive
   const answers = Promise.all([
-    countAccounts(), settled(api.get('/live/leaderboard')), settled(api.get('/goals')),
-    settled(api.get('/reports/rankings', { limit: TOP }))]);
-  const stats = h('div', { class: 'stats' }, ['今日直播 GMV', '基地目标完成进度', '启用中的账号'].map((label) =>
+    settled(api.get('/live/leaderboard')), settled(api.get('/goals')),
+    settled(api.get('/reports/rankings', { limit: TOP })),
+    settled(api.get('/live/sessions', { status: 'live', size: LIVE_SHOWN })),
+    settled(api.get('/reviews/products', { size: 1 })),
+    settled(api.get('/party/due', { status: 'overdue', size: 1 }))]);
+  const stats = h('div', { class: 'stats' }, ['今日直播 GMV', '正在直播', '基地目标完成进度', '待处理'].map((label) =>
     h('div', { class: 'stat' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, '…'))));
   const ranking = h('div', {}, loading('正在加载本月排名…'));
-  const accounts = h('div', {}, loading('正在统计账号…'));
+  const liveNow = h('div', {}, loading('正在加载直播中的场次…'));
+  const todo = h('div', {}, loading('正在汇总待办…'));
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, '总览')),
     stats,
+    h('div', { class: 'overview-grid' },
+      h('section', { class: 'card', 'data-testid': 'overview-live' },
+        h('div', { class: 'card-head' }, h('h2', {}, '正在直播'), h('a', { href: '#/sessions' }, '全部场次 →')),
+        liveNow),
+      h('section', { class: 'card', 'data-testid': 'overview-todo' },
+        h('div', { class: 'card-head' }, h('h2', {}, '需要您处理')),
+        todo)),
     h('section', { class: 'card', 'data-testid': 'overview-ranking' },
       h('div', { class: 'card-head' }, h('h2', {}, '本月主播排名'), h('a', { href: '#/rankings' }, '查看完整排名 →')),
-      ranking),
-    h('section', { class: 'card' },
-      h('div', { class: 'card-head' }, h('h2', {}, '账号概况'), h('a', { href: '#/accounts' }, '去账号管理 →')),
-      accounts));
+      ranking));
 
-  const [counts, live, goals, top] = await answers;
-  const active = ROLES.reduce((sum, role) => sum + counts[role].active, 0);
-  const disabled = ROLES.reduce((sum, role) => sum + counts[role].disabled, 0);
+  const [live, goals, top, sessions, reviews, overdue] = await answers;
+  const waiting = [reviews, overdue].reduce((sum, a) => sum + (a.value?.total ?? 0), 0);
   mount(stats,
     liveStat(live),
+    h('div', { class: 'stat' },
+      h('div', { class: 'label' }, '正在直播'),
+      sessions.error ? errorNotice(sessions.error)
+        : h('div', { class: 'value', 'data-testid': 'live-now-count' }, count(sessions.value.total ?? sessions.value.items.length)),
+      h('div', { class: 'hint' }, '场直播进行中')),
     goalsStat(goals),
     h('div', { class: 'stat' },
-      h('div', { class: 'label' }, '启用中的账号'),
-      h('div', { class: 'value', 'data-testid': 'active-accounts' }, active),
-      h('div', { class: 'hint' }, disabled ? `另有 ${disabled} 个已停用` : '没有停用的账号')));
+      h('div', { class: 'label' }, '待处理'),
+      h('div', { class: 'value', 'data-testid': 'todo-count' }, count(waiting)),
+      h('div', { class: 'hint' }, waiting ? '见下方「需要您处理」' : '没有待处理的事项')));
+  mount(liveNow, liveList(sessions));
+  mount(todo, todoList(reviews, overdue));
   mount(ranking, rankingView(top));
-  mount(accounts, accountBars(counts), countsTable(counts));
+}
+
+const LIVE_SHOWN = 8;
+
+/** The rooms live now, each with the link to its big screen. */
+function liveList({ value, error }) {
+  if (error) return errorNotice(error);
+  if (!value.items.length) {
+    return empty('现在没有直播中的场次', '主播开播后，这里列出每个直播间和它的大屏。',
+      h('a', { class: 'btn', href: '#/sessions' }, '去安排直播'));
+  }
+  return h('ul', { class: 'link-list', 'aria-label': '直播中的场次' }, value.items.map((s) => h('li', {},
+    h('span', { class: 'tag live' }, '直播中'),
+    h('span', { class: 'name' }, `${s.title} · ${s.streamerName ?? ''}`),
+    h('a', { href: `#/big-screen?session=${s.id}` }, '打开大屏 →'))));
+}
+
+/** What waits for the manager: each with how many and the page that deals with it. */
+function todoList(reviews, overdue) {
+  const rows = [
+    [reviews, '件商品等待审核', '#/product-review', '去审核'],
+    [overdue, '项党员发展事项已逾期', '#/party', '去处理'],
+  ];
+  return h('ul', { class: 'link-list', 'aria-label': '需要您处理' }, rows.map(([{ value, error }, what, href, go]) =>
+    h('li', {}, error ? errorNotice(error) : [
+      h('span', { class: `todo-count${value.total ? ' due' : ''}` }, count(value.total)),
+      h('span', { class: 'name' }, what),
+      value.total ? h('a', { href }, `${go} →`) : h('span', { class: 'hint' }, '无')])));
 }
 
 /** {value} or {error}: one failed figure must not take the whole overview down. */
@@ -87,34 +129,3 @@ function rankingView({ value, error }) {
         h('td', { 'data-label': '环比' }, growthTag(r.growth)))))));
 }
 
-/** The list endpoint's total answers "how many": one page of size 1 per role and status, all at once. */
-async function countAccounts() {
-  const { counts: rows } = await api.get('/account-counts');
-  const counts = Object.fromEntries(ROLES.map((role) => [role, { active: 0, disabled: 0 }]));
-  for (const { role, status, total } of rows) if (counts[role]) counts[role][status] = total;
-  return counts;
-}
-
-/** Accounts per role as stacked bars, enabled then disabled, scaled to the largest role; the table below has the figures. */
-function accountBars(counts) {
-  const largest = Math.max(1, ...ROLES.map((role) => counts[role].active + counts[role].disabled));
-  const width = (n) => `width:${(100 * n) / largest}%`;
-  return h('div', { class: 'bars', role: 'img', 'data-testid': 'accounts-chart',
-    'aria-label': `各角色账号数量：${ROLES.map((role) =>
-      `${roleLabel(role)}启用 ${counts[role].active} 个、停用 ${counts[role].disabled} 个`).join('；')}` },
-  h('div', { class: 'bars-legend' }, h('span', { class: 'key on' }, '启用'), h('span', { class: 'key off' }, '停用')),
-  ROLES.map((role) => h('div', { class: 'bar-row', title: `${roleLabel(role)}：启用 ${counts[role].active}，停用 ${counts[role].disabled}` },
-    h('span', { class: 'bar-label' }, roleLabel(role)),
-    h('span', { class: 'bar-track' },
-      h('span', { class: 'bar on', style: width(counts[role].active) }),
-      h('span', { class: 'bar off', style: width(counts[role].disabled) })),
-    h('span', { class: 'bar-value' }, counts[role].active + counts[role].disabled))));
-}
-
-function countsTable(counts) {
-  return h('div', { class: 'table-wrap' },
-    h('table', { class: 'data', 'aria-label': '各角色账号数量' },
-      h('thead', {}, h('tr', {}, h('th', {}, '角色'), h('th', {}, '启用'), h('th', {}, '停用'))),
-      h('tbody', {}, ROLES.map((role) => h('tr', {},
-        h('td', {}, roleLabel(role)), h('td', {}, counts[role].active), h('td', {}, counts[role].disabled))))));
-}

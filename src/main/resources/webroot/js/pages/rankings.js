@@ -260,7 +260,7 @@ function teamsChart(comparison, period) {
   }
   const series = [...byTeam.entries()].map(([teamId, perDay]) => ({
     name: names.get(teamId) ?? `团队 #${teamId}`,
-    type: 'line', smooth: true, showSymbol: days.length <= 31,
+    type: 'line', showSymbol: days.length <= 31,
     data: days.map((day) => (perDay.get(day) ?? 0) / 100),
   }));
   return {

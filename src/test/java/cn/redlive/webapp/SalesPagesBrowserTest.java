@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The sales pages show the ledger to each role")
@@ -50,6 +51,7 @@ class SalesPagesBrowserTest {
       assertThat(detail.getByTestId("streamer-this-month")).containsText(SalesWorld.NET_YUAN);
       assertThat(detail.getByTestId("streamer-trend").locator("canvas")).hasCount(1);
       assertThat(detail).containsText("贺兰山东麓葡萄酒");
+      assertEquals(java.util.List.of(), web.smoothedSeries(), "charts draw the figures as they are, not smoothed");
       web.screenshot("manager-rankings-streamer");
 
       Page page = web.page();
@@ -191,6 +193,7 @@ class SalesPagesBrowserTest {
       assertThat(sales.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("按商品的销售"))).containsText("贺兰山东麓葡萄酒");
       assertThat(sales.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("按主播的销售"))).containsText(SalesWorld.NET_YUAN);
       assertThat(sales.getByTestId("brand-days-chart").locator("canvas")).hasCount(1);
+      assertEquals(java.util.List.of(), web.smoothedSeries(), "charts draw the figures as they are, not smoothed");
       web.screenshot("brand-partner-my-sales");
     }
     Api.NewUser newcomer = API.newUser("streamer");

@@ -37,6 +37,11 @@ final class WebApp implements AutoCloseable {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1440, 900));
   }
 
+  /** The control room's wall screen the big screen is made for. */
+  static WebApp onWallScreen(String baseUrl) {
+    return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(1920, 1080));
+  }
+
   static WebApp onPhone(String baseUrl) {
     return new WebApp(baseUrl, new Browser.NewContextOptions().setViewportSize(390, 844)
         .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
@@ -103,6 +108,19 @@ final class WebApp implements AutoCloseable {
 
   String readyPage() {
     return page.locator("body").getAttribute("data-ready");
+  }
+
+  /**
+   * The series of the charts on screen drawn smoothed (a smoothed line invents values between the points), or
+   * "no chart" when there is none to look at.
+   */
+  List<?> smoothedSeries() {
+    return (List<?>) page.evaluate("""
+        () => {
+          const series = [...document.querySelectorAll('[_echarts_instance_]')]
+            .flatMap((el) => window.echarts.getInstanceByDom(el)?.getOption().series ?? []);
+          return series.length ? series.filter((s) => s.smooth).map((s) => s.name) : ['no chart'];
+        }""");
   }
 
   void screenshot(String name) {
