@@ -65,7 +65,6 @@ class ArchitectureTest {
       "sales/SalesImportRepository.java -> accounts",
       "sales/SalesLedgerRepository.java -> accounts",
       "selection/SelectionRepository.java -> accounts",
-      "streamer/StreamerRepository.java -> accounts",
       // other joins across features, to move behind the owners' services or into report
       "enterprise/EnterpriseRepository.java -> brands",
       "party/PartyRepository.java -> streamer_tallies",
