@@ -54,7 +54,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
     StreamerFeature streamer = new StreamerFeature(pool, account.service(), team.teams().memberships(), clock);
     team.guardStreamerRoutesWith(streamer.selfOrManager());
     StudyFeature study = new StudyFeature(pool, streamer.streamers(), streamer.selfOrManager(), clock);
-    PartyFeature party = new PartyFeature(pool, streamer.streamers(), study.study()::courseHoursBy,
+    PartyFeature party = new PartyFeature(pool, streamer.streamers(), account.service(), study.study()::courseHoursBy,
         streamer.selfOrManager(), clock);
 
     LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(account.service(), product.products(),
