@@ -44,7 +44,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
         new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
             config.concurrentLoginsPerAddress()), registry, accountNews, clock);
     BrandFeature brand = new BrandFeature(pool);
-    ProductFeature product = new ProductFeature(pool, brand.brands());
+    ProductFeature product = new ProductFeature(pool, brand.brands(), account.service());
     CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
         Duration.ofSeconds(config.catalogImportLeaseSeconds()));
     SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), clock);

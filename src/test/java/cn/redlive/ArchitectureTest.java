@@ -60,7 +60,6 @@ class ArchitectureTest {
       "sales/LiveOrderRepository.java -> live_sessions",
       // display names joined beside ids; to move behind AccountService.displayNames like live sessions did
       "brand/BrandRepository.java -> accounts",
-      "product/ProductRepository.java -> accounts",
       "sales/SalesImportRepository.java -> accounts",
       "sales/SalesLedgerRepository.java -> accounts",
       "selection/SelectionRepository.java -> accounts",

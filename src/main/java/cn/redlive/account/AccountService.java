@@ -192,7 +192,16 @@ public final class AccountService {
 
   /** Display names of the accounts among {@code ids} (missing ones are left out): what other features show beside an id. */
   public Future<java.util.Map<Long, String>> displayNames(java.util.Collection<Long> ids) {
-    return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.displayNames(ids);
+    return names(ids).map(names -> {
+      java.util.Map<Long, String> displayNames = new java.util.HashMap<>();
+      names.forEach((id, name) -> displayNames.put(id, name.displayName()));
+      return displayNames;
+    });
+  }
+
+  /** Username and display name of the accounts among {@code ids} (missing ones are left out), by id. */
+  public Future<java.util.Map<Long, AccountName>> names(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.names(ids);
   }
 
   /**
