@@ -43,7 +43,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
     AccountFeature account = new AccountFeature(vertx, pool, tokens, config.pbkdf2Iterations(),
         new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
             config.concurrentLoginsPerAddress()), registry, accountNews, clock);
-    BrandFeature brand = new BrandFeature(pool);
+    BrandFeature brand = new BrandFeature(pool, account.service());
     ProductFeature product = new ProductFeature(pool, brand.brands(), account.service());
     CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
         Duration.ofSeconds(config.catalogImportLeaseSeconds()));

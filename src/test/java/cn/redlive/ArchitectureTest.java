@@ -59,7 +59,6 @@ class ArchitectureTest {
       // booking checks the session is live in the statement that books its orders (see LiveOrderRepository)
       "sales/LiveOrderRepository.java -> live_sessions",
       // display names joined beside ids; to move behind AccountService.displayNames like live sessions did
-      "brand/BrandRepository.java -> accounts",
       "sales/SalesImportRepository.java -> accounts",
       "sales/SalesLedgerRepository.java -> accounts",
       "selection/SelectionRepository.java -> accounts",
