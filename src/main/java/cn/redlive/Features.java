@@ -47,7 +47,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
     ProductFeature product = new ProductFeature(pool, brand.brands(), account.service());
     CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
         Duration.ofSeconds(config.catalogImportLeaseSeconds()));
-    SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), clock);
+    SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), account.service(), clock);
     SalesFeature sales = new SalesFeature(pool, clock);
 
     TeamFeature team = new TeamFeature(pool, clock, sales.ledger()::latestSaleOf);

@@ -61,7 +61,6 @@ class ArchitectureTest {
       // display names joined beside ids; to move behind AccountService.displayNames like live sessions did
       "sales/SalesImportRepository.java -> accounts",
       "sales/SalesLedgerRepository.java -> accounts",
-      "selection/SelectionRepository.java -> accounts",
       // other joins across features, to move behind the owners' services or into report
       "enterprise/EnterpriseRepository.java -> brands",
       "party/PartyRepository.java -> streamer_tallies",
