@@ -60,7 +60,6 @@ class ArchitectureTest {
       "sales/LiveOrderRepository.java -> live_sessions",
       // display names joined beside ids; to move behind AccountService.displayNames like live sessions did
       "sales/SalesImportRepository.java -> accounts",
-      "sales/SalesLedgerRepository.java -> accounts",
       // other joins across features, to move behind the owners' services or into report
       "enterprise/EnterpriseRepository.java -> brands",
       "party/PartyRepository.java -> streamer_tallies",
