@@ -43,18 +43,18 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
     AccountFeature account = new AccountFeature(vertx, pool, tokens, config.pbkdf2Iterations(),
         new LoginLimits(config.freeFailedLogins(), config.hashingThreads(), config.concurrentLoginsPerName(),
             config.concurrentLoginsPerAddress()), registry, accountNews, clock);
-    BrandFeature brand = new BrandFeature(pool);
-    ProductFeature product = new ProductFeature(pool, brand.brands());
+    BrandFeature brand = new BrandFeature(pool, account.service());
+    ProductFeature product = new ProductFeature(pool, brand.brands(), account.service());
     CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
         Duration.ofSeconds(config.catalogImportLeaseSeconds()));
-    SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), clock);
-    SalesFeature sales = new SalesFeature(pool, clock);
+    SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), account.service(), clock);
+    SalesFeature sales = new SalesFeature(pool, account.service(), clock);
 
     TeamFeature team = new TeamFeature(pool, clock, sales.ledger()::latestSaleOf);
     StreamerFeature streamer = new StreamerFeature(pool, account.service(), team.teams().memberships(), clock);
     team.guardStreamerRoutesWith(streamer.selfOrManager());
     StudyFeature study = new StudyFeature(pool, streamer.streamers(), streamer.selfOrManager(), clock);
-    PartyFeature party = new PartyFeature(pool, streamer.streamers(), study.study()::courseHoursBy,
+    PartyFeature party = new PartyFeature(pool, streamer.streamers(), account.service(), study.study()::courseHoursBy,
         streamer.selfOrManager(), clock);
 
     LiveFeature live = new LiveFeature(vertx, pool, redis, registry, FeatureLinks.sessionRules(account.service(), product.products(),

@@ -59,13 +59,7 @@ class ArchitectureTest {
       // booking checks the session is live in the statement that books its orders (see LiveOrderRepository)
       "sales/LiveOrderRepository.java -> live_sessions",
       // display names joined beside ids; to move behind AccountService.displayNames like live sessions did
-      "brand/BrandRepository.java -> accounts",
-      "party/PartyRepository.java -> accounts",
-      "product/ProductRepository.java -> accounts",
       "sales/SalesImportRepository.java -> accounts",
-      "sales/SalesLedgerRepository.java -> accounts",
-      "selection/SelectionRepository.java -> accounts",
-      "streamer/StreamerRepository.java -> accounts",
       // other joins across features, to move behind the owners' services or into report
       "enterprise/EnterpriseRepository.java -> brands",
       "party/PartyRepository.java -> streamer_tallies",

@@ -37,7 +37,7 @@ public final class AccountRepository {
       """.formatted(Account.COLUMNS);
 
   private static final String DISPLAY_NAMES = """
-      SELECT id, display_name FROM accounts WHERE id = ANY($1::bigint[])
+      SELECT id, username, display_name FROM accounts WHERE id = ANY($1::bigint[])
       """;
 
   private static final String TOKEN_STATE = """
@@ -174,11 +174,11 @@ public final class AccountRepository {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(Account::from));
   }
 
-  /** Display names of the accounts that exist among {@code ids}, by id. */
-  public Future<java.util.Map<Long, String>> displayNames(java.util.Collection<Long> ids) {
+  /** Username and display name of the accounts that exist among {@code ids}, by id. */
+  Future<java.util.Map<Long, AccountName>> names(java.util.Collection<Long> ids) {
     return pool.preparedQuery(DISPLAY_NAMES).execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
-      java.util.Map<Long, String> names = new java.util.HashMap<>();
-      rows.forEach(row -> names.put(row.getLong("id"), row.getString("display_name")));
+      java.util.Map<Long, AccountName> names = new java.util.HashMap<>();
+      rows.forEach(row -> names.put(row.getLong("id"), new AccountName(row.getString("username"), row.getString("display_name"))));
       return names;
     });
   }

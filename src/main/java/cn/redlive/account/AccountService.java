@@ -192,7 +192,33 @@ public final class AccountService {
 
   /** Display names of the accounts among {@code ids} (missing ones are left out): what other features show beside an id. */
   public Future<java.util.Map<Long, String>> displayNames(java.util.Collection<Long> ids) {
-    return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.displayNames(ids);
+    return names(ids).map(names -> {
+      java.util.Map<Long, String> displayNames = new java.util.HashMap<>();
+      names.forEach((id, name) -> displayNames.put(id, name.displayName()));
+      return displayNames;
+    });
+  }
+
+  /** Username and display name of the accounts among {@code ids} (missing ones are left out), by id. */
+  public Future<java.util.Map<Long, AccountName>> names(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.names(ids);
+  }
+
+  /**
+   * The items again, in their order, each with the display name of the account it names ({@code null} where it names
+   * none or one that does not exist): how another feature shows a name beside an account id it keeps.
+   */
+  public <T> Future<java.util.List<T>> withDisplayNames(java.util.List<T> items, java.util.function.Function<T, Long> accountOf,
+                                                        java.util.function.BiFunction<T, String, T> withName) {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (T item : items) {
+      Long id = accountOf.apply(item);
+      if (id != null) ids.add(id);
+    }
+    return displayNames(ids).map(names -> items.stream().map(item -> {
+      Long id = accountOf.apply(item);
+      return withName.apply(item, id == null ? null : names.get(id));
+    }).toList());
   }
 
   public Future<AccountRepository.PageOf> list(AccountRepository.Filter filter, cn.redlive.core.Paging paging) {

@@ -1,5 +1,6 @@
 package cn.redlive.brand;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
 import io.vertx.sqlclient.Pool;
@@ -9,8 +10,8 @@ public final class BrandFeature implements Feature {
 
   private final Brands brands;
 
-  public BrandFeature(Pool pool) {
-    this.brands = new Brands(new BrandRepository(pool));
+  public BrandFeature(Pool pool, AccountService accounts) {
+    this.brands = new Brands(new BrandRepository(pool), accounts);
   }
 
   public Brands brands() {

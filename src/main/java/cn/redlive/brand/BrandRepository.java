@@ -41,10 +41,8 @@ final class BrandRepository {
   private static final String BRAND_OF = "SELECT brand_id FROM brand_members WHERE account_id = $1";
 
   private static final String LINK = """
-      INSERT INTO brand_members (account_id, brand_id)
-      SELECT a.id, $2 FROM accounts a WHERE a.id = $1 AND a.role = 'brand_partner'
+      INSERT INTO brand_members (account_id, brand_id) VALUES ($1, $2)
       ON CONFLICT (account_id) DO UPDATE SET brand_id = EXCLUDED.brand_id, linked_at = now()
-      RETURNING account_id
       """;
 
   private final Pool pool;
@@ -76,9 +74,9 @@ final class BrandRepository {
     return pool.preparedQuery(BRAND_OF).execute(Tuple.of(accountId)).map(rows -> Rows.first(rows).map(r -> r.getLong(0)));
   }
 
-  /** False when the account does not exist or is not a brand partner. */
-  Future<Boolean> link(long accountId, long brandId) {
-    return pool.preparedQuery(LINK).execute(Tuple.of(accountId, brandId)).map(rows -> rows.size() > 0);
+  /** Links an account the caller checked is a brand partner. */
+  Future<Void> link(long accountId, long brandId) {
+    return pool.preparedQuery(LINK).execute(Tuple.of(accountId, brandId)).mapEmpty();
   }
 
   private static List<Brand> all(RowSet<Row> rows) {

@@ -1,5 +1,6 @@
 package cn.redlive.brand;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
 import cn.redlive.core.Role;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public final class Brands {
 
   private final BrandRepository repository;
+  private final AccountService accounts;
 
-  Brands(BrandRepository repository) {
+  Brands(BrandRepository repository, AccountService accounts) {
     this.repository = repository;
+    this.accounts = accounts;
   }
 
   /**
@@ -60,10 +63,12 @@ public final class Brands {
 
   /** Links a brand-partner account to a brand (a partner speaks for exactly one brand). */
   public Future<Void> link(long accountId, long brandId) {
-    return get(brandId).compose(brand -> repository.link(accountId, brandId)).compose(linked -> linked
-        ? Future.succeededFuture()
-        : Future.failedFuture(ProblemException.ruleViolated("not-a-brand-partner",
-            "Account " + accountId + " does not exist or is not a brand-partner account.")));
+    // an account's role never changes and accounts are never deleted, so the check holds until the insert
+    return get(brandId).compose(brand -> accounts.get(accountId).map(account -> account.role() == Role.BRAND_PARTNER)
+            .otherwise(missing -> false))
+        .compose(partner -> partner ? repository.link(accountId, brandId)
+            : Future.failedFuture(ProblemException.ruleViolated("not-a-brand-partner",
+                "Account " + accountId + " does not exist or is not a brand-partner account.")));
   }
 
   private static ProblemException nameTaken(BrandFields fields) {

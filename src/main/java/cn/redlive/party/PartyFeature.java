@@ -1,5 +1,6 @@
 package cn.redlive.party;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.streamer.StreamerService;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
@@ -18,9 +19,9 @@ public final class PartyFeature implements Feature {
   private final PartyService party;
   private final ObjectAccess streamerSelfOrManager;
 
-  public PartyFeature(Pool pool, StreamerService streamers, TrainingCredits credits, ObjectAccess streamerSelfOrManager,
-                      Clock clock) {
-    this.party = new PartyService(new PartyRepository(pool), streamers, credits, clock);
+  public PartyFeature(Pool pool, StreamerService streamers, AccountService accounts, TrainingCredits credits,
+                      ObjectAccess streamerSelfOrManager, Clock clock) {
+    this.party = new PartyService(new PartyRepository(pool), streamers, accounts, credits, clock);
     this.streamerSelfOrManager = streamerSelfOrManager;
     // obligations stop for a streamer who left the base
     streamers.onStatusChange(party::streamerStatusChanged);

@@ -30,9 +30,8 @@ final class PartyRepository {
   private static final String LOCK = "SELECT id FROM streamers WHERE id = $1 FOR UPDATE";
 
   private static final String STEPS = """
-      SELECT ps.id, ps.kind, ps.on_date, ps.hours, ps.days, ps.months, ps.details, ps.recorded_by, ps.recorded_at,
-             a.display_name AS recorded_by_name
-        FROM party_steps ps LEFT JOIN accounts a ON a.id = ps.recorded_by
+      SELECT ps.id, ps.kind, ps.on_date, ps.hours, ps.days, ps.months, ps.details, ps.recorded_by, ps.recorded_at
+        FROM party_steps ps
        WHERE ps.streamer_id = $1
        ORDER BY ps.on_date, ps.id
       """;
@@ -68,8 +67,8 @@ final class PartyRepository {
       """;
 
   private static final String AUDIT = """
-      SELECT pa.*, a.display_name AS actor_name, count(*) OVER () AS total
-        FROM party_audit pa LEFT JOIN accounts a ON a.id = pa.actor_id
+      SELECT pa.*, count(*) OVER () AS total
+        FROM party_audit pa
        WHERE pa.streamer_id = $1
        ORDER BY pa.id DESC
        LIMIT $2 OFFSET $3

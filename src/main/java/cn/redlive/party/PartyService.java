@@ -1,5 +1,6 @@
 package cn.redlive.party;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.platform.BaseDays;
 import cn.redlive.platform.Rows;
 import cn.redlive.streamer.Streamer;
@@ -28,12 +29,15 @@ public final class PartyService {
 
   private final PartyRepository repository;
   private final StreamerService streamers;
+  private final AccountService accounts;
   private final TrainingCredits credits;
   private final Clock clock;
 
-  PartyService(PartyRepository repository, StreamerService streamers, TrainingCredits credits, Clock clock) {
+  PartyService(PartyRepository repository, StreamerService streamers, AccountService accounts, TrainingCredits credits,
+               Clock clock) {
     this.repository = repository;
     this.streamers = streamers;
+    this.accounts = accounts;
     this.credits = credits;
     this.clock = clock;
   }
@@ -109,7 +113,7 @@ public final class PartyService {
    */
   public Future<JsonObject> record(long streamerId) {
     return streamers.get(streamerId).compose(this::context)
-        .compose(context -> repository.steps(repository.pool(), streamerId).map(steps -> {
+        .compose(context -> namedSteps(streamerId).map(steps -> {
           PartyRecord record = PartyRecord.fold(steps);
           double courses = context.courseHoursBy().applyAsDouble(context.today());
           JsonArray owed = new JsonArray();
@@ -132,7 +136,7 @@ public final class PartyService {
 
   /** The printable development record; each read is audited like a change, since it discloses political status. */
   public Future<String> printable(long streamerId, Long actorId) {
-    return streamers.get(streamerId).compose(streamer -> repository.steps(repository.pool(), streamerId)
+    return streamers.get(streamerId).compose(streamer -> namedSteps(streamerId)
         .compose(steps -> {
           PartyRecord record = PartyRecord.fold(steps);
           return repository.audit(repository.pool(), streamerId, actorId, "read:print", null, record.toJson())
@@ -141,7 +145,15 @@ public final class PartyService {
   }
 
   public Future<Rows.Page<PartyViews.AuditEntry>> audit(long streamerId, Paging paging) {
-    return streamers.get(streamerId).compose(s -> repository.auditLog(streamerId, paging));
+    return streamers.get(streamerId).compose(s -> repository.auditLog(streamerId, paging))
+        .compose(page -> accounts.withDisplayNames(page.items(), PartyViews.AuditEntry::actorId,
+            PartyViews.AuditEntry::withActorName).map(items -> new Rows.Page<>(items, page.total())));
+  }
+
+  /** The steps as the record shows them, each with the name of who recorded it. */
+  private Future<List<PartyStep>> namedSteps(long streamerId) {
+    return repository.steps(repository.pool(), streamerId)
+        .compose(steps -> accounts.withDisplayNames(steps, PartyStep::recordedBy, PartyStep::withRecordedByName));
   }
 
   /** The register; {@code due} keeps only streamers with something due or overdue on {@code asOf}. */

@@ -30,7 +30,12 @@ record PartyStep(long id, StepKind kind, LocalDate on, Double hours, Integer day
     return new PartyStep(row.getLong("id"), StepKind.fromCode(row.getString("kind")).orElseThrow(),
         row.getLocalDate("on_date"), hours == null ? null : hours.doubleValue(), row.getInteger("days"),
         row.getInteger("months"), details instanceof JsonObject json ? json : new JsonObject(),
-        row.getLong("recorded_by"), row.getString("recorded_by_name"), row.getOffsetDateTime("recorded_at"));
+        row.getLong("recorded_by"), null, row.getOffsetDateTime("recorded_at"));
+  }
+
+  /** The recorder's name comes from the account feature, after the steps are read. */
+  PartyStep withRecordedByName(String name) {
+    return new PartyStep(id, kind, on, hours, days, months, details, recordedBy, name, recordedAt);
   }
 
   /** A whole-number detail the step requires, e.g. the branch meeting's votes. */

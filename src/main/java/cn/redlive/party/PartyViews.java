@@ -71,8 +71,13 @@ final class PartyViews {
 
     static AuditEntry from(Row row) {
       return new AuditEntry(row.getLong("id"), row.getLong("streamer_id"), row.getLong("actor_id"),
-          row.getString("actor_name"), row.getString("action"), (JsonObject) row.getValue("before"),
+          null, row.getString("action"), (JsonObject) row.getValue("before"),
           (JsonObject) row.getValue("after"), row.getOffsetDateTime("at").toInstant().toString());
+    }
+
+    /** The actor's name comes from the account feature, after the entries are read. */
+    AuditEntry withActorName(String name) {
+      return new AuditEntry(id, streamerId, actorId, name, action, before, after, at);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.redlive.product;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.brand.Brands;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
@@ -10,8 +11,8 @@ public final class ProductFeature implements Feature {
 
   private final Products products;
 
-  public ProductFeature(Pool pool, Brands brands) {
-    this.products = new Products(new ProductRepository(pool), brands);
+  public ProductFeature(Pool pool, Brands brands, AccountService accounts) {
+    this.products = new Products(new ProductRepository(pool), brands, accounts);
   }
 
   public Products products() {

@@ -111,8 +111,8 @@ final class ProductRepository {
       """;
 
   private static final String HISTORY = """
-      SELECT d.id, d.revision_id, d.decision, d.reason, d.decided_at, a.username, a.display_name
-        FROM product_decisions d JOIN accounts a ON a.id = d.decided_by
+      SELECT d.id, d.revision_id, d.decision, d.reason, d.decided_at, d.decided_by
+        FROM product_decisions d
        WHERE d.product_id = $1
        ORDER BY d.decided_at, d.id
       """;
@@ -191,16 +191,19 @@ final class ProductRepository {
     return client.preparedQuery(DECIDE).execute(Tuple.of(productId, revisionId, decision, reason, managerId)).mapEmpty();
   }
 
-  Future<List<JsonObject>> history(long productId) {
+  /** A review decision as the history shows it, and the manager who took it (named by the account feature). */
+  record Decision(JsonObject json, long decidedBy) {
+  }
+
+  Future<List<Decision>> history(long productId) {
     return pool.preparedQuery(HISTORY).execute(Tuple.of(productId)).map(rows -> {
-      List<JsonObject> items = new ArrayList<>();
-      rows.forEach(r -> items.add(new JsonObject()
+      List<Decision> items = new ArrayList<>();
+      rows.forEach(r -> items.add(new Decision(new JsonObject()
           .put("id", r.getLong("id"))
           .put("decision", r.getString("decision"))
           .put("ofRevision", r.getLong("revision_id") != null)
           .put("reason", r.getString("reason"))
-          .put("decidedAt", r.getOffsetDateTime("decided_at").toInstant().toString())
-          .put("decidedBy", new JsonObject().put("username", r.getString("username")).put("displayName", r.getString("display_name")))));
+          .put("decidedAt", r.getOffsetDateTime("decided_at").toInstant().toString()), r.getLong("decided_by"))));
       return items;
     });
   }

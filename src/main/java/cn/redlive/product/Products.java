@@ -1,5 +1,7 @@
 package cn.redlive.product;
 
+import cn.redlive.account.AccountName;
+import cn.redlive.account.AccountService;
 import cn.redlive.brand.Brands;
 import cn.redlive.core.Principal;
 import cn.redlive.core.ProblemException;
@@ -9,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The product library. The review rule: a product is sold only once a manager approved it. When its brand later
@@ -21,10 +24,12 @@ public final class Products {
 
   private final ProductRepository repository;
   private final Brands brands;
+  private final AccountService accounts;
 
-  Products(ProductRepository repository, Brands brands) {
+  Products(ProductRepository repository, Brands brands, AccountService accounts) {
     this.repository = repository;
     this.brands = brands;
+    this.accounts = accounts;
   }
 
   /** For features that sell products (live sessions, selection): may this product be sold now? */
@@ -100,7 +105,13 @@ public final class Products {
   }
 
   public Future<List<JsonObject>> history(long id) {
-    return repository.history(id);
+    return repository.history(id).compose(decisions -> accounts
+        .names(decisions.stream().map(ProductRepository.Decision::decidedBy).collect(Collectors.toSet()))
+        .map(names -> decisions.stream().map(d -> {
+          AccountName by = names.get(d.decidedBy());
+          return d.json().put("decidedBy", new JsonObject().put("username", by == null ? null : by.username())
+              .put("displayName", by == null ? null : by.displayName()));
+        }).toList()));
   }
 
   // --- review by managers ---

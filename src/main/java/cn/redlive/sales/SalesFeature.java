@@ -1,5 +1,6 @@
 package cn.redlive.sales;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
 import io.vertx.sqlclient.Pool;
@@ -14,8 +15,8 @@ public final class SalesFeature implements Feature {
   private final SalesImports imports;
   private final LiveOrders liveOrders;
 
-  public SalesFeature(Pool pool, Clock clock) {
-    this.ledger = new SalesLedger(new SalesLedgerRepository(pool));
+  public SalesFeature(Pool pool, AccountService accounts, Clock clock) {
+    this.ledger = new SalesLedger(new SalesLedgerRepository(pool), accounts);
     this.totals = new SalesTotals(new SalesRollupRepository(pool));
     this.imports = new SalesImports(new SalesImportRepository(pool), clock);
     this.liveOrders = new LiveOrders(new LiveOrderRepository(pool));

@@ -1,5 +1,6 @@
 package cn.redlive.sales;
 
+import cn.redlive.account.AccountService;
 import cn.redlive.core.Paging;
 import cn.redlive.core.ProblemException;
 import io.vertx.core.Future;
@@ -23,9 +24,11 @@ import java.util.Optional;
 public final class SalesLedger {
 
   private final SalesLedgerRepository repository;
+  private final AccountService accounts;
 
-  public SalesLedger(SalesLedgerRepository repository) {
+  public SalesLedger(SalesLedgerRepository repository, AccountService accounts) {
     this.repository = repository;
+    this.accounts = accounts;
   }
 
   public record Filter(Long streamerId, String orderId, LocalDate from, LocalDate to, String after) {
@@ -34,10 +37,9 @@ public final class SalesLedger {
   public Future<JsonObject> list(Filter filter, Paging paging) {
     SalesLedgerRepository.Span span = span(filter.from(), filter.to());
     if (filter.orderId() != null) {
-      return repository.orderEntries(filter.orderId(), filter.streamerId(), span).map(rows -> {
-        JsonArray items = items(rows);
-        return new JsonObject().put("items", items).put("total", items.size()).put("totalCapped", false).putNull("next");
-      });
+      return repository.orderEntries(filter.orderId(), filter.streamerId(), span).compose(rows -> named(items(rows)))
+          .map(items -> new JsonObject().put("items", items).put("total", items.size()).put("totalCapped", false)
+              .putNull("next"));
     }
     SalesLedgerRepository.Key after = filter.after() == null ? SalesLedgerRepository.Key.FIRST : decode(filter.after());
     int offset = filter.after() == null ? paging.offset() : 0;
@@ -59,7 +61,13 @@ public final class SalesLedger {
           .put("total", Math.min(total, SalesLedgerRepository.COUNT_CAP))
           .put("totalCapped", total > SalesLedgerRepository.COUNT_CAP)
           .put("next", more && last != null ? encode(last) : null);
-    });
+    }).compose(listing -> named(listing.getJsonArray("items")).map(listing));
+  }
+
+  /** Puts each entry's streamer name in (the entries are changed in place), from the account feature. */
+  private Future<JsonArray> named(JsonArray entries) {
+    return accounts.withDisplayNames(entries.stream().map(JsonObject.class::cast).toList(),
+        entry -> entry.getLong("streamerAccountId"), (entry, name) -> entry.put("streamerName", name)).map(entries);
   }
 
   /** The latest entry booked for a streamer (talent-pool id), if any: team moves may not be dated before it. */
@@ -97,7 +105,7 @@ public final class SalesLedger {
   private static JsonObject entry(Row r) {
     return new JsonObject().put("orderId", r.getString("order_id")).put("kind", r.getString("kind"))
         .put("refundOf", r.getString("refund_of")).put("streamerAccountId", r.getLong("streamer_account_id"))
-        .put("streamerId", r.getLong("streamer_id")).put("streamerName", r.getString("streamer_name"))
+        .put("streamerId", r.getLong("streamer_id")).putNull("streamerName") // named below, by the account feature
         .put("teamId", r.getLong("team_id")).put("productId", r.getLong("product_id")).put("brandId", r.getLong("brand_id"))
         .put("enterpriseId", r.getLong("enterprise_id")).put("sessionId", r.getLong("session_id"))
         .put("channel", r.getString("channel")).put("quantity", r.getInteger("quantity"))

@@ -18,11 +18,11 @@ import java.util.Optional;
  */
 public final class SalesLedgerRepository {
 
-  private static final String COLUMNS = "o.*, a.display_name AS streamer_name";
+  private static final String COLUMNS = "o.*";
 
   /** $1 first instant, $2 instant after the last, $3/$4 the key to continue after, $5 limit, $6 offset. */
   private static final String PAGE = """
-      SELECT %s FROM sales_orders o JOIN accounts a ON a.id = o.streamer_account_id
+      SELECT %s FROM sales_orders o
        WHERE o.ordered_at >= $1 AND o.ordered_at < $2
          AND o.ordered_at <= $3 AND (o.ordered_at < $3 OR o.order_id > $4)
        ORDER BY o.ordered_at DESC, o.order_id
@@ -31,7 +31,7 @@ public final class SalesLedgerRepository {
 
   /** As {@link #PAGE}, for one streamer (talent-pool id) in $7. */
   private static final String STREAMER_PAGE = """
-      SELECT %s FROM sales_orders o JOIN accounts a ON a.id = o.streamer_account_id
+      SELECT %s FROM sales_orders o
        WHERE o.streamer_id = $7 AND o.ordered_at >= $1 AND o.ordered_at < $2
          AND o.ordered_at <= $3 AND (o.ordered_at < $3 OR o.order_id > $4)
        ORDER BY o.ordered_at DESC, o.order_id
@@ -40,7 +40,7 @@ public final class SalesLedgerRepository {
 
   /** An order and the entries that refund it: a handful of rows, by the primary key and the refund_of index. */
   private static final String ORDER_ENTRIES = """
-      SELECT %s FROM sales_orders o JOIN accounts a ON a.id = o.streamer_account_id
+      SELECT %s FROM sales_orders o
        WHERE (o.order_id = $1 OR o.refund_of = $1) AND ($2::bigint IS NULL OR o.streamer_id = $2)
          AND o.ordered_at >= $3 AND o.ordered_at < $4
        ORDER BY o.ordered_at DESC, o.order_id

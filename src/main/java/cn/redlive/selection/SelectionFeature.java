@@ -1,6 +1,7 @@
 package cn.redlive.selection;
 
 import java.time.Clock;
+import cn.redlive.account.AccountService;
 import cn.redlive.brand.Brands;
 import cn.redlive.product.Products;
 import cn.redlive.web.ApiRoutes;
@@ -12,8 +13,8 @@ public final class SelectionFeature implements Feature {
 
   private final SelectionLists lists;
 
-  public SelectionFeature(Pool pool, Products products, Brands brands, Clock clock) {
-    this.lists = new SelectionLists(new SelectionRepository(pool), products, brands, clock);
+  public SelectionFeature(Pool pool, Products products, Brands brands, AccountService accounts, Clock clock) {
+    this.lists = new SelectionLists(new SelectionRepository(pool), products, brands, accounts, clock);
   }
 
   public SelectionLists lists() {

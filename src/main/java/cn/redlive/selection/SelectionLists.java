@@ -2,6 +2,7 @@ package cn.redlive.selection;
 
 import cn.redlive.platform.BaseDays;
 import java.time.Clock;
+import cn.redlive.account.AccountService;
 import cn.redlive.brand.Brands;
 import cn.redlive.product.Products;
 import cn.redlive.core.Principal;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Selection (选品): each streamer (captains included) keeps lists of approved products for upcoming sessions.
@@ -25,9 +27,11 @@ public final class SelectionLists {
   private final Clock clock;
   private final Products products;
   private final Brands brands;
+  private final AccountService accounts;
 
-  SelectionLists(SelectionRepository repository, Products products, Brands brands, Clock clock) {
+  SelectionLists(SelectionRepository repository, Products products, Brands brands, AccountService accounts, Clock clock) {
     this.repository = repository;
+    this.accounts = accounts;
     this.clock = clock;
     this.products = products;
     this.brands = brands;
@@ -48,13 +52,21 @@ public final class SelectionLists {
 
   Future<JsonObject> get(long id) {
     return repository.find(id).compose(found -> found.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(noSuchList(id))));
+        .orElseGet(() -> Future.failedFuture(noSuchList(id))))
+        .compose(list -> withStreamerNames(List.of(list))).map(named -> named.get(0));
   }
 
   /** Streamers list their own lists; managers everybody's (optionally one streamer's). */
   Future<JsonArray> list(Principal principal, Long streamerId, boolean upcomingOnly) {
     Long owner = principal.is(Role.MANAGER) ? streamerId : Long.valueOf(principal.accountId());
-    return repository.list(owner, upcomingOnly ? BaseDays.today(clock) : null);
+    return repository.list(owner, upcomingOnly ? BaseDays.today(clock) : null)
+        .compose(lists -> withStreamerNames(lists.stream().map(JsonObject.class::cast).toList()))
+        .map(JsonArray::new);
+  }
+
+  private Future<List<JsonObject>> withStreamerNames(List<JsonObject> lists) {
+    return accounts.withDisplayNames(lists, list -> list.getLong("streamerId"),
+        (list, name) -> list.put("streamerName", name));
   }
 
   Future<Boolean> isOwner(Principal principal, long listId) {

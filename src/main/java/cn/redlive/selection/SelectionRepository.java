@@ -16,7 +16,7 @@ import java.util.Optional;
 final class SelectionRepository {
 
   private static final String LIST_JSON = """
-      SELECT l.id, l.streamer_id, a.display_name AS streamer_name, l.title, l.planned_date, l.created_at,
+      SELECT l.id, l.streamer_id, l.title, l.planned_date, l.created_at,
              coalesce((SELECT jsonb_agg(jsonb_build_object('productId', p.id, 'sku', p.sku, 'name', p.name,
                                  'brandId', p.brand_id, 'brandName', b.name, 'priceFen', p.price_fen,
                                  'commissionBp', p.commission_bp, 'status', p.status, 'note', i.note,
@@ -24,7 +24,7 @@ final class SelectionRepository {
                                  'addedAt', i.added_at) ORDER BY i.added_at)
                          FROM selection_items i JOIN products p ON p.id = i.product_id JOIN brands b ON b.id = p.brand_id
                         WHERE i.list_id = l.id), '[]'::jsonb) AS items
-        FROM selection_lists l JOIN accounts a ON a.id = l.streamer_id
+        FROM selection_lists l
       """;
 
   private static final String CREATE = """
@@ -133,7 +133,7 @@ final class SelectionRepository {
     return new JsonObject()
         .put("id", row.getLong("id"))
         .put("streamerId", row.getLong("streamer_id"))
-        .put("streamerName", row.getString("streamer_name"))
+        .putNull("streamerName") // SelectionLists names the streamer through the account feature
         .put("title", row.getString("title"))
         .put("plannedDate", row.getLocalDate("planned_date").toString())
         .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())

@@ -16,7 +16,12 @@ public record Screening(long id, long streamerId, int conductScore, int business
   static Screening from(Row row) {
     return new Screening(row.getLong("id"), row.getLong("streamer_id"), row.getInteger("conduct_score"),
         row.getInteger("business_score"), row.getString("notes"), row.getString("decision"),
-        row.getLong("assessor_id"), row.getString("assessor_name"), row.getLocalDate("assessed_on"));
+        row.getLong("assessor_id"), null, row.getLocalDate("assessed_on"));
+  }
+
+  /** The assessor's name comes from the account feature, after the screening is read. */
+  Screening withAssessorName(String name) {
+    return new Screening(id, streamerId, conductScore, businessScore, notes, decision, assessorId, name, assessedOn);
   }
 
   @Override

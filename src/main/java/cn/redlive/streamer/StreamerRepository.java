@@ -71,8 +71,8 @@ final class StreamerRepository {
       """;
 
   private static final String SCREENINGS = """
-      SELECT sc.*, a.display_name AS assessor_name
-        FROM screenings sc JOIN accounts a ON a.id = sc.assessor_id
+      SELECT sc.*
+        FROM screenings sc
        WHERE sc.streamer_id = $1 AND ($2::bigint IS NULL OR sc.id = $2)
        ORDER BY sc.assessed_on DESC, sc.id DESC
       """;

@@ -110,11 +110,16 @@ public final class StreamerService {
       return repository.pool().withTransaction(tx -> repository
           .insertScreening(tx, streamerId, a.conductScore(), a.businessScore(), a.notes(), a.decision(), assessorId, on)
           .compose(id -> repository.setStatus(tx, streamerId, status).map(id)));
-    }).compose(id -> repository.screenings(streamerId, id)).map(list -> list.get(0));
+    }).compose(id -> screenings(streamerId, id)).map(list -> list.get(0));
   }
 
   public Future<List<Screening>> screenings(long streamerId) {
-    return get(streamerId).compose(s -> repository.screenings(streamerId, null));
+    return get(streamerId).compose(s -> screenings(streamerId, null));
+  }
+
+  private Future<List<Screening>> screenings(long streamerId, Long onlyId) {
+    return repository.screenings(streamerId, onlyId)
+        .compose(list -> accounts.withDisplayNames(list, Screening::assessorId, Screening::withAssessorName));
   }
 
   private static ProblemException accountNotStreamer() {

@@ -51,8 +51,9 @@ class PartyRulesTest {
     assertEquals(25, last.getInteger("number"));
     assertEquals(5, last.getInteger("phase"));
     assertEquals("2022-10-01", last.getString("on"));
-    assertEquals(TestApp.MANAGER, api.get("/api/v1/accounts/" + last.getLong("recordedBy")).as(people.managerToken())
-        .send().json().getString("username"));
+    JsonObject recorder = api.get("/api/v1/accounts/" + last.getLong("recordedBy")).as(people.managerToken()).send().json();
+    assertEquals(TestApp.MANAGER, recorder.getString("username"));
+    assertEquals(recorder.getString("displayName"), last.getString("recordedByName"));
     assertEquals(List.of("activist_filing", "contacts", "assessment", "target_filing"),
         filed.getJsonArray("gaps").stream().map(JsonObject.class::cast).map(g -> g.getString("kind")).toList(),
         "the steps never recorded show as gaps");

@@ -91,8 +91,9 @@ class PartyVisibilityTest {
     assertEquals("step:activist", latest.getString("action"));
     assertEquals("applicant", latest.getJsonObject("before").getString("stage"));
     assertEquals("activist", latest.getJsonObject("after").getString("stage"));
-    assertEquals(TestApp.MANAGER, api.get("/api/v1/accounts/" + latest.getLong("actorId")).as(people.managerToken())
-        .send().json().getString("username"));
+    JsonObject actor = api.get("/api/v1/accounts/" + latest.getLong("actorId")).as(people.managerToken()).send().json();
+    assertEquals(TestApp.MANAGER, actor.getString("username"));
+    assertEquals(actor.getString("displayName"), latest.getString("actorName"));
     assertEquals(false, latest.getString("at").isEmpty());
     assertNull(entries.getJsonObject(2).getValue("before"));
   }

@@ -58,6 +58,7 @@ class ProductReviewTest {
     assertEquals(1, history.size());
     assertEquals("rejected", history.getJsonObject(0).getString("decision"));
     assertEquals(TestApp.MANAGER, history.getJsonObject(0).getJsonObject("decidedBy").getString("username"));
+    assertEquals("基地管理员", history.getJsonObject(0).getJsonObject("decidedBy").getString("displayName"));
   }
 
   @Test

@@ -39,7 +39,10 @@ class LedgerPagingTest {
     assertEquals(7, page.getInteger("total"));
     assertFalse(page.getBoolean("totalCapped"));
     while (true) {
-      page.getJsonArray("items").stream().map(JsonObject.class::cast).forEach(e -> seen.add(e.getString("orderId")));
+      page.getJsonArray("items").stream().map(JsonObject.class::cast).forEach(e -> {
+        seen.add(e.getString("orderId"));
+        assertEquals("测试streamer", e.getString("streamerName"), "the streamer's display name beside each entry");
+      });
       if (page.getString("next") == null) break;
       page = sales.get(base + "&after=" + page.getString("next"));
     }
@@ -65,6 +68,7 @@ class LedgerPagingTest {
     JsonArray items = byOrder.getJsonArray("items");
     assertEquals(2, items.size());
     assertEquals("refund", items.getJsonObject(0).getString("kind"));
+    assertEquals("测试streamer", items.getJsonObject(1).getString("streamerName"));
     assertNull(byOrder.getString("next"));
     assertEquals(400, bad.status(), bad::toString);
   }

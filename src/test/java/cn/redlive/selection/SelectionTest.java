@@ -56,7 +56,13 @@ class SelectionTest {
     String other = api.newUser("streamer").token();
     assertProblem(api.put("/api/v1/selection-lists/" + list + "/items/" + approved).as(other).send(), 404, "not-found");
     assertProblem(api.get("/api/v1/selection-lists/" + list).as(other).send(), 404, "not-found");
-    assertEquals(200, api.get("/api/v1/selection-lists/" + list).as(catalogs.manager()).send().status());
+    Reply seen = api.get("/api/v1/selection-lists/" + list).as(catalogs.manager()).send();
+    assertEquals(200, seen.status());
+    assertEquals("测试streamer", seen.json().getString("streamerName"));
+    JsonArray lists = api.get("/api/v1/selection-lists?streamerId=" + streamer.id()).as(catalogs.manager()).send()
+        .json().getJsonArray("items");
+    assertEquals(list, lists.getJsonObject(0).getLong("id"));
+    assertEquals("测试streamer", lists.getJsonObject(0).getString("streamerName"));
 
     Reply removed = api.delete("/api/v1/selection-lists/" + list + "/items/" + approved).as(streamer.token()).send();
     assertEquals(0, removed.json().getJsonArray("items").size());

@@ -40,12 +40,17 @@ class TalentPoolTest {
     assertEquals("pool", status(me.streamerId()));
     screen(me.streamerId(), "admit", "2025-02-05");
     assertEquals("active", status(me.streamerId()));
-    screen(me.streamerId(), "reject", "2025-03-05");
+    var assessor = api.newUser("manager");
+    JsonObject recorded = screen(me.streamerId(), "reject", "2025-03-05", assessor.token()).json();
     assertEquals("pool", status(me.streamerId()));
+    assertEquals("测试manager", recorded.getString("assessorName"));
 
     Reply history = api.get("/api/v1/streamers/" + me.streamerId() + "/screenings").as(me.token()).send();
     assertEquals(3, history.json().getJsonArray("items").size());
-    assertEquals("reject", history.json().getJsonArray("items").getJsonObject(0).getString("decision"));
+    JsonObject latest = history.json().getJsonArray("items").getJsonObject(0);
+    assertEquals("reject", latest.getString("decision"));
+    assertEquals(assessor.id(), latest.getLong("assessorId"));
+    assertEquals("测试manager", latest.getString("assessorName"));
   }
 
   @Test
@@ -66,7 +71,11 @@ class TalentPoolTest {
   }
 
   private Reply screen(long id, String decision, String on) {
-    Reply reply = api.post("/api/v1/streamers/" + id + "/screenings").as(people.managerToken()).json(new JsonObject()
+    return screen(id, decision, on, people.managerToken());
+  }
+
+  private Reply screen(long id, String decision, String on, String assessorToken) {
+    Reply reply = api.post("/api/v1/streamers/" + id + "/screenings").as(assessorToken).json(new JsonObject()
         .put("conductScore", 5).put("businessScore", 4).put("notes", "思想端正").put("decision", decision)
         .put("assessedOn", on)).send();
     assertEquals(201, reply.status(), reply::toString);
