@@ -78,11 +78,12 @@ function showLogin() {
   shell = null;
   shellAccountId = null;
   document.title = '登录 · 红色直播间运营平台';
-  const message = loginMessage;
-  loginMessage = null;
+  // the message stays until the user logs in again: two requests that lose the session render the login twice
+  // (the second 401 finds the hash already at #/login and routes at once, then the first's hashchange arrives)
   login.render(app, {
-    message,
+    message: loginMessage,
     onLoggedIn(account) {
+      loginMessage = null;
       // back to the page the link pointed at, when it is one for this role
       const wanted = pageById(currentRoute());
       if (wanted && wanted.roles.includes(account.role)) route();

@@ -40,11 +40,6 @@ public final class HttpServerVerticle extends VerticleBase {
         .setHost(host)
         .setPort(port)
         .setCompressionSupported(true)
-        // no WebSockets and no cleartext HTTP/2 are served: without these the pipeline skips a WebSocket
-        // extension handler on every read and write and the h2c upgrade check on every connection
-        .setPerMessageWebSocketCompressionSupported(false)
-        .setPerFrameWebSocketCompressionSupported(false)
-        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(120)
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options)
