@@ -1,11 +1,14 @@
 -- Applies one session's share of an ingest batch, atomically and at most once.
 -- KEYS: 1 meta, 2 counters, 3 unique viewers (HLL, the live estimate), 4 heartbeats (zset, scored by event time),
---       5 producer sequences, 6 GMV per product, 7 GMV per minute, 8 buyers (HLL), 9 unique viewers (set, exact)
+--       5 producer sequences, 6 GMV per product, 7 GMV per minute, 8 buyers (HLL), 9 unique viewers (set, exact),
+--       10 the rolling feed of orders and comments (list, newest first, capped; see LiveFeed.java)
 -- ARGV: 1 producer id, 2 batch sequence, 3 now (ms), 4 likes, 5 follows, 6 comments, 7 shares, 8 orders, 9 GMV,
 --       10-14 how many viewers of kinds A to E follow, 15 how many products follow, 16 how many buyers follow,
---       17 watch ms between events of the same viewer within the batch, 18 views (joins),
+--       17 watch ms between events of the same viewer within the batch, 18 views (joins), 19 how many feed entries
+--       follow, 20 how many the feed keeps,
 --       then the viewers kind by kind, then product and amount pairs, then the buyers, then the event time (ms) of
---       each credited viewer's first event (kinds A-C) and of each present viewer's last event (kinds C-D).
+--       each credited viewer's first event (kinds A-C) and of each present viewer's last event (kinds C-D), then the
+--       feed entries oldest first (JSON objects; the script numbers them with the counter feed_seq).
 -- The share arrives summed up (see CounterDelta.java): every argument costs Redis a Lua string, and Redis runs one
 -- script at a time, so each viewer comes once, sorted by what its events in the batch do:
 --   credited: its first event is a heartbeat or a leave (the time since its last heartbeat counts as watched)
@@ -33,7 +36,7 @@ redis.call('HSET', KEYS[5], ARGV[1], seq)
 
 local now = tonumber(ARGV[3])
 local a, b, c, d, e = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
-local startA = 19
+local startA = 21
 local startC = startA + a + b
 local startE = startC + c + d
 local after = startE + e
@@ -83,6 +86,19 @@ for _ = 1, products do
   p = p + 2
 end
 if buyers > 0 then redis.call('PFADD', KEYS[8], unpack(ARGV, p, p + buyers - 1)) end
+
+local entries = tonumber(ARGV[19])
+if entries > 0 then
+  local feedAt = lastAt + c + d
+  local seq = redis.call('HINCRBY', KEYS[2], 'feed_seq', entries) - entries
+  local numbered = {}
+  for i = 1, entries do
+    -- '{"kind":...}' becomes '{"seq":n,"kind":...}': the number tells a stream which entries it has not sent yet
+    numbered[i] = '{"seq":' .. (seq + i) .. ',' .. string.sub(ARGV[feedAt + i - 1], 2)
+  end
+  redis.call('LPUSH', KEYS[10], unpack(numbered))
+  redis.call('LTRIM', KEYS[10], 0, tonumber(ARGV[20]) - 1)
+end
 
 if ARGV[4] ~= '0' then redis.call('HINCRBY', KEYS[2], 'likes', ARGV[4]) end
 if ARGV[5] ~= '0' then redis.call('HINCRBY', KEYS[2], 'fans', ARGV[5]) end

@@ -82,7 +82,7 @@ final class CounterDelta {
     List<List<String>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
     viewers.forEach((id, v) -> byKind.get(v.kind()).add(id));
-    List<String> args = new ArrayList<>(18 + viewers.size() * 2 + gmvByProduct.size() * 2 + buyers.size());
+    List<String> args = new ArrayList<>(20 + viewers.size() * 2 + gmvByProduct.size() * 2 + buyers.size());
     args.add(producerId);
     args.add(Long.toString(sequence));
     args.add(Long.toString(nowMillis));
@@ -92,6 +92,9 @@ final class CounterDelta {
     args.add(Integer.toString(buyers.size()));
     args.add(Long.toString(watchInBatch));
     args.add(Long.toString(views));
+    List<String> feed = LiveFeed.entries(events);
+    args.add(Integer.toString(feed.size()));
+    args.add(Integer.toString(LiveFeed.KEPT));
     byKind.forEach(args::addAll);
     gmvByProduct.forEach((product, amount) -> {
       args.add(Long.toString(product));
@@ -100,6 +103,7 @@ final class CounterDelta {
     args.addAll(buyers);
     for (int kind = 0; kind <= 2; kind++) byKind.get(kind).forEach(id -> args.add(Long.toString(viewers.get(id).firstAt)));
     for (int kind = 2; kind <= 3; kind++) byKind.get(kind).forEach(id -> args.add(Long.toString(viewers.get(id).lastAt)));
+    args.addAll(feed);
     return args.toArray(String[]::new);
   }
 }

@@ -137,6 +137,11 @@ final class LiveCounters {
     return Future.all(counters, unique).map(v -> figures(sessionId, counters.result(), unique.result(), 0));
   }
 
+  /** The newest {@code limit} entries of the session's rolling feed, newest first (stored JSON, see LiveFeed). */
+  Future<List<String>> feed(long sessionId, int limit) {
+    return redis.call(r -> r.lrange(new LiveKeys(sessionId).feed(), 0, limit - 1L));
+  }
+
   /** GMV per product while live (orders of the batch, before refunds), largest first. */
   Future<JsonArray> gmvByProduct(long sessionId) {
     return redis.call(r -> r.hgetall(new LiveKeys(sessionId).gmvByProduct())).map(LiveCounters::products);

@@ -10,10 +10,14 @@ import java.time.format.DateTimeParseException;
  * batch still counts. {@code index} is the event's position in the batch, echoed in the answer.
  */
 record LiveEvent(int index, String eventId, long sessionId, Type type, String viewerId, long count,
-                 long productId, int quantity, long amountFen, String orderId, String buyerId, Instant at) {
+                 long productId, int quantity, long amountFen, String orderId, String buyerId, Instant at,
+                 String nickname, String text) {
 
   static final long MAX_ORDER_FEN = 10_000_000_00L; // 1,000,000 yuan: anything above is a client bug
   static final int MAX_QUANTITY = 10_000;
+  /** The platform's display name of a buyer or commenter; the feed keeps only its masked form (see LiveFeed). */
+  static final int MAX_NICKNAME = 32;
+  static final int MAX_COMMENT = 200;
   static final long MAX_LIKES_PER_EVENT = 100_000;
   /** Event time is trusted within this much before the server clock (a client's buffer after a short outage)... */
   static final java.time.Duration LATE_WINDOW = java.time.Duration.ofMinutes(10);
@@ -79,7 +83,12 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
       amount = number(json, "amountFen", index, eventId, 1, MAX_ORDER_FEN);
       buyer = json.containsKey("buyerId") ? required(json, "buyerId", index, eventId) : orderId;
     }
-    return new LiveEvent(index, eventId, sessionId, type, viewer, count, product, quantity, amount, orderId, buyer, at);
+    // only orders and comments reach the rolling feed: elsewhere a name or text is ignored, as before
+    boolean fed = type == Type.ORDER || type == Type.COMMENT;
+    String nickname = fed ? optional(json, "nickname", MAX_NICKNAME, index, eventId) : null;
+    String text = type == Type.COMMENT ? optional(json, "text", MAX_COMMENT, index, eventId) : null;
+    return new LiveEvent(index, eventId, sessionId, type, viewer, count, product, quantity, amount, orderId, buyer, at,
+        nickname, text);
   }
 
   static final class Invalid extends RuntimeException {
@@ -102,6 +111,16 @@ record LiveEvent(int index, String eventId, long sessionId, Type type, String vi
       throw new Invalid(index, eventId, "invalid-event", field + " is required (1-64 characters)");
     }
     return value;
+  }
+
+  /** An optional text field: absent or blank is null; anything but a string, or longer than max, is refused. */
+  private static String optional(JsonObject json, String field, int max, int index, String eventId) {
+    Object value = json.getValue(field);
+    if (value == null) return null;
+    if (!(value instanceof String s) || s.strip().codePointCount(0, s.strip().length()) > max) {
+      throw new Invalid(index, eventId, "invalid-event", field + " must be text of at most " + max + " characters");
+    }
+    return s.isBlank() ? null : s.strip();
   }
 
   private static long number(JsonObject json, String field, int index, String eventId, long min, long max) {

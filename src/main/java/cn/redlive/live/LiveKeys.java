@@ -55,15 +55,20 @@ record LiveKeys(long sessionId) {
     return key("uvs");
   }
 
+  /** The newest orders and comments, newest first, capped (see LiveFeed). */
+  String feed() {
+    return key("feed");
+  }
+
   /** In the order apply-batch.lua expects them. */
   String[] forBatch() {
     return new String[] {meta(), counters(), uniqueViewers(), heartbeats(), producerSequences(), gmvByProduct(),
-        gmvByMinute(), buyers(), uniqueViewerSet()};
+        gmvByMinute(), buyers(), uniqueViewerSet(), feed()};
   }
 
   String[] all() {
     return new String[] {meta(), counters(), uniqueViewers(), heartbeats(), producerSequences(), gmvByProduct(),
-        gmvByMinute(), viewersByMinute(), buyers(), uniqueViewerSet()};
+        gmvByMinute(), viewersByMinute(), buyers(), uniqueViewerSet(), feed()};
   }
 
   /**

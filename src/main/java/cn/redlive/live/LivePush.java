@@ -3,16 +3,18 @@ package cn.redlive.live;
 import cn.redlive.core.Principal;
 import cn.redlive.core.PrincipalCheck;
 import cn.redlive.core.ProblemException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 
 /**
- * Server-sent events: a session's counters about once a second, read from Redis on every tick, so any instance
+ * Server-sent events: a session's counters about once a second and the new entries of its rolling feed, read from Redis on every tick, so any instance
  * can serve any viewer. Every stream is bounded, since a viewer that stops reading would otherwise make the kernel
  * hold what is written to it (200 stalled readers once held 43 MB and kept growing):
  * <ul>
@@ -67,6 +69,8 @@ final class LivePush {
     private long written;
     private int behind;
     private boolean finished;
+    /** The seq of the newest feed entry this stream sent; -1 before its first feed frame. */
+    private long feedSent = -1;
 
     Stream(HttpServerResponse response, long sessionId, Principal viewer) {
       this.response = response;
@@ -111,9 +115,32 @@ final class LivePush {
     }
 
     private void pushCounters() {
-      counters.snapshot(sessionId, clock.millis())
-          .onSuccess(snapshot -> frame("counters", snapshot.encode()))
+      // both reads go out together (one round trip): the counters, then the feed entries this stream has not sent
+      var snapshot = counters.snapshot(sessionId, clock.millis());
+      var feed = counters.feed(sessionId, LiveFeed.SHOWN);
+      Future.all(snapshot, feed)
+          .onSuccess(done -> {
+            frame("counters", snapshot.result().encode());
+            pushFeed(LiveFeed.toJson(feed.result()));
+          })
           .onFailure(e -> frame("unavailable", "{}"));
+    }
+
+    /**
+     * Only the entries newer than the last one sent, so a busy session's stream carries each order once instead of
+     * ten every second. The first frame (and one after Redis lost the feed and numbers again from 1) replaces what
+     * the page shows.
+     */
+    private void pushFeed(JsonArray newestFirst) {
+      long newest = newestFirst.isEmpty() ? 0 : newestFirst.getJsonObject(0).getLong("seq");
+      boolean replace = feedSent < 0 || newest < feedSent;
+      if (!replace && newest == feedSent) return;
+      JsonArray items = new JsonArray();
+      for (Object entry : newestFirst) {
+        if (replace || ((JsonObject) entry).getLong("seq") > feedSent) items.add(entry);
+      }
+      feedSent = newest;
+      frame("feed", new JsonObject().put("items", items).put("replace", replace).encode());
     }
 
     private void frame(String event, String data) {

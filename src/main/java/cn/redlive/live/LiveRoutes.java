@@ -48,6 +48,7 @@ final class LiveRoutes {
     api.handle("scheduleLiveSession", this::schedule);
     api.handle("listLiveSessions", this::list);
     api.handle("getLiveSession", rc -> Respond.ok(rc, views.withFigures(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
+    api.handle("getLiveSessionFeed", rc -> Respond.ok(rc, views.feed(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("startLiveSession", rc -> Respond.ok(rc, sessions.start(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("endLiveSession", rc -> Respond.ok(rc, sessions.end(QueryParams.pathId(rc, "sessionId")))).onlyIf(ownSession);
     api.handle("streamLiveSession", rc -> sessions.get(QueryParams.pathId(rc, "sessionId"))

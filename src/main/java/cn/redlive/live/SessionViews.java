@@ -30,13 +30,25 @@ final class SessionViews {
     return sessions.get(id).compose(session -> {
       JsonObject json = session.toJson();
       if (session.isLive()) {
-        return counters.snapshot(id, clock.millis()).map(live -> json.put("live", live));
+        var live = counters.snapshot(id, clock.millis());
+        var feed = counters.feed(id, LiveFeed.SHOWN);
+        return Future.all(live, feed)
+            .map(done -> json.put("live", live.result().put("feed", LiveFeed.toJson(feed.result()))));
       }
       var results = repository.results(id);
       var products = ledger.productsOf(id);
       return Future.all(results, products).map(done -> results.result()
           .map(r -> json.put("results", r.toJson().put("products", toJson(products.result())))).orElse(json));
     });
+  }
+
+  /**
+   * The session's rolling feed, newest first, everything Redis keeps ({@value LiveFeed#KEPT} at most); empty once the
+   * session's keys expired after settlement. An unknown id fails as 404.
+   */
+  Future<JsonObject> feed(long id) {
+    return sessions.get(id).compose(session -> counters.feed(id, LiveFeed.KEPT))
+        .map(stored -> new JsonObject().put("sessionId", id).put("kept", LiveFeed.KEPT).put("items", LiveFeed.toJson(stored)));
   }
 
   private static JsonArray toJson(java.util.List<LiveOrders.ProductSales> products) {

@@ -76,6 +76,16 @@ public final class LiveKit {
         .put("buyerId", uniqueId("buyer"));
   }
 
+  /** An order by a buyer the platform names (the rolling feed shows the name masked). */
+  public static JsonObject namedOrder(long sessionId, long productId, long amountFen, String nickname) {
+    return order(sessionId, productId, amountFen).put("nickname", nickname);
+  }
+
+  public static JsonObject comment(long sessionId, String nickname, String text) {
+    return new JsonObject().put("eventId", uniqueId("e")).put("sessionId", sessionId).put("type", "comment")
+        .put("viewerId", uniqueId("viewer")).put("nickname", nickname).put("text", text);
+  }
+
   public static JsonObject viewer(long sessionId, String type, String viewerId) {
     return new JsonObject().put("eventId", uniqueId("e")).put("sessionId", sessionId).put("type", type).put("viewerId", viewerId);
   }
