@@ -76,7 +76,7 @@ const STREAM_STALL_MS = 6_000;
  * session ended; the stream stops) and 'refused' (a 4xx, or the account was disabled or logged out: retrying would
  * not help). Returns the function that stops it and aborts the request.
  */
-export function followCounters(sessionId, { onCounters, onState = () => {} }) {
+export function followCounters(sessionId, { onCounters, onFeed = () => {}, onState = () => {} }) {
   let stopped = false;
   let controller = null;
   let retry = null;
@@ -106,6 +106,8 @@ export function followCounters(sessionId, { onCounters, onState = () => {} }) {
         if (event === 'counters') {
           onState('open');
           onCounters(JSON.parse(data));
+        } else if (event === 'feed') {
+          onFeed(JSON.parse(data));
         } else if (event === 'unavailable') {
           onState('unavailable');
         } else if (event === 'ended') {
@@ -199,4 +201,46 @@ export function streamNotice(state, message) {
   if (state === 'refused') return notice('error', message);
   if (state === 'ended') return notice('info', '本场直播已结束。');
   return null;
+}
+
+const FEED_SHOWN = 10;
+
+/**
+ * The rolling feed of orders and comments, newest first, at most ten: `show(items)` replaces it (the session's own
+ * feed), `add(frame)` takes a stream's feed frame (new entries, or all of them when `replace`). Names arrive masked.
+ */
+export function feedList(prefix, names = new Map()) {
+  let items = [];
+  const el = h('ol', { class: 'live-feed', 'aria-label': '实时订单与评论', 'data-testid': `${prefix}-feed` });
+  const draw = () => {
+    el.replaceChildren(...(items.length ? items.map((item) => feedItem(item, names))
+      : [h('li', { class: 'hint' }, '还没有订单或评论')]));
+  };
+  draw();
+  return {
+    el,
+    show(list) { items = (list ?? []).slice(0, FEED_SHOWN); draw(); },
+    add({ items: fresh = [], replace = false }) {
+      const known = new Set(items.map((i) => i.seq));
+      items = (replace ? fresh : [...fresh.filter((i) => !known.has(i.seq)), ...items])
+        .sort((a, b) => b.seq - a.seq).slice(0, FEED_SHOWN);
+      draw();
+    },
+  };
+}
+
+function feedItem(item, names) {
+  const time = new Date(item.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  if (item.kind === 'order') {
+    return h('li', { class: 'order', 'data-seq': item.seq },
+      h('span', { class: 'who' }, item.name),
+      h('span', { class: 'what' }, `下单 ${names.get(item.productId) ?? `商品 #${item.productId}`} ×${item.quantity}`),
+      h('span', { class: 'amount' }, yuan(item.amountFen)),
+      h('span', { class: 'hint' }, time));
+  }
+  return h('li', { class: 'comment', 'data-seq': item.seq },
+    h('span', { class: 'who' }, item.name),
+    h('span', { class: 'what' }, item.text ? `评论：${item.text}` : '发表了评论'),
+    h('span', { class: 'amount' }),
+    h('span', { class: 'hint' }, time));
 }

@@ -5,7 +5,7 @@
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { drawChart, loadECharts } from '../charts.js';
-import { count, figureTiles, followCounters, percent, streamNotice, wanCount, wanYuan, yuan } from '../live.js';
+import { count, feedList, figureTiles, followCounters, percent, streamNotice, wanCount, wanYuan, yuan } from '../live.js';
 import { empty, errorNotice, notice } from '../ui.js';
 
 const POLL_MS = 5_000;
@@ -21,6 +21,7 @@ export async function render(root) {
   const chartEl = h('div', { class: 'big-chart', role: 'img', 'aria-label': '每分钟成交额与在线人数折线图' });
   const ranking = h('ol', { class: 'big-ranking', 'aria-label': '今日主播排行' });
   const products = h('ol', { class: 'big-products', 'aria-label': '商品成交 TOP', 'data-testid': 'big-products' });
+  const feed = feedList('big', names);
   const funnel = h('div', { class: 'big-funnel', 'data-testid': 'big-funnel' });
   const onAir = h('div', { class: 'on-air', 'data-testid': 'big-on-air' });
   const screen = h('div', { class: 'big-screen', 'data-testid': 'big-screen' },
@@ -38,7 +39,8 @@ export async function render(root) {
     h('div', { class: 'big-lower' },
       h('section', { class: 'big-trend' }, h('h2', {}, '每分钟成交额与在线人数'), chartEl),
       h('section', {}, h('h2', {}, '商品成交 TOP'), products, h('h2', {}, '转化漏斗'), funnel),
-      h('section', {}, h('h2', {}, '今日主播排行'), ranking)));
+      h('section', {}, h('h2', {}, '今日主播排行'), ranking),
+      h('section', { class: 'big-feed' }, h('h2', {}, '实时订单与评论'), feed.el)));
   mount(root, screen);
 
   if (session.status !== 'live') {
@@ -52,6 +54,7 @@ export async function render(root) {
     funnelOf(funnel, counters);
   };
   showFigures(session.live);
+  feed.show(session.live?.feed);
 
   // time on air from the session's start, every second, beside the clock
   const started = Date.parse(session.startedAt);
@@ -69,6 +72,7 @@ export async function render(root) {
       chart.setOption({ xAxis: { data: minutes(counters) }, series: seriesOf(counters) });
       updated.textContent = `更新于 ${new Date(counters.at ?? Date.now()).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`;
     },
+    onFeed: (frame) => feed.add(frame),
     onState: (s, message) => {
       if (s === 'ended') checkEnded();
       else if (!ended) mount(state, streamNotice(s, message));

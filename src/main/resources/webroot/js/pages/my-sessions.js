@@ -3,7 +3,7 @@
 import { h, mount } from '../dom.js';
 import * as api from '../api.js';
 import { sessionList } from '../live-sessions.js';
-import { figureTiles, followCounters, streamNotice } from '../live.js';
+import { feedList, figureTiles, followCounters, streamNotice } from '../live.js';
 import { productFigures } from '../live-products.js';
 
 export async function render(root) {
@@ -20,9 +20,11 @@ export async function render(root) {
     const tiles = figureTiles('mine');
     const products = productFigures('mine');
     const state = h('div', { role: 'status', 'data-testid': 'stream-state' });
+    const feed = feedList('mine');
     mount(livePanel, h('section', { class: 'card live-now', 'data-testid': 'live-now' },
       h('div', { class: 'card-head' }, h('h2', {}, `正在直播 · ${live.title}`), h('span', { class: 'tag live' }, '实时')),
-      state, tiles.el, h('h3', {}, '分商品成交'), products.el));
+      state, tiles.el, h('h3', {}, '分商品成交'), products.el, h('h3', {}, '实时订单与评论'), feed.el));
+    feed.show(live.live?.feed);
     tiles.update(live.live);
     products.update(live.live?.products);
     stop = followCounters(live.id, {
@@ -30,6 +32,7 @@ export async function render(root) {
         tiles.update(counters);
         products.update(counters.products);
       },
+      onFeed: (frame) => feed.add(frame),
       onState: (s, message) => mount(state, streamNotice(s, message)),
     });
   }

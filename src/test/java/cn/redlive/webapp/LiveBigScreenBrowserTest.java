@@ -171,6 +171,39 @@ class LiveBigScreenBrowserTest {
   }
 
   @Test
+  @DisplayName("on a 1920×1080 wall screen the feed rolls the newest ten orders first, names masked, while no tile overflows")
+  void feedRollsNewestOrdersFirst() {
+    LiveKit.Live live = kit.liveSession();
+    String ingest = api.newUser("ingest").token();
+    Api.NewUser manager = api.newUser("manager");
+    String producer = LiveKit.uniqueId("feed");
+    try (WebApp web = WebApp.onWallScreen(api.baseUrl())) {
+      web.logIn(manager.username(), manager.password()).open("big-screen?session=" + live.sessionId(), "big-screen");
+      Locator feed = figure(web, "feed");
+      assertThat(feed).containsText("还没有订单或评论", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+      web.page().evaluate(WATCH_FRAMES);
+      for (int b = 0; b < 2; b++) {
+        java.util.List<io.vertx.core.json.JsonObject> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+          int n = b * 6 + i;
+          events.add(LiveKit.namedOrder(live.sessionId(), live.productId(), 1_000L * n, "张三" + n));
+        }
+        sent(kit.send(ingest, batch(producer, b + 1, events.toArray(io.vertx.core.json.JsonObject[]::new))));
+      }
+      Locator rows = feed.locator("li.order");
+      assertThat(rows).hasCount(10, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+      // the 12th order (¥120.00) came last and stands first; the two oldest rolled off
+      assertThat(rows.first()).containsText("¥120.00");
+      assertThat(rows.first()).containsText("张**");
+      assertThat(rows.first()).containsText("宁夏枸杞原浆");
+      assertThat(rows.last()).containsText("¥30.00");
+      assertThat(feed).not().containsText("张三");
+      assertEquals(java.util.List.of(), web.page().evaluate("() => window.frameProblems"));
+      web.screenshot("big-screen-feed-1920x1080");
+    }
+  }
+
+  @Test
   @DisplayName("the big screen says the connection dropped and picks the counters up again once it is back")
   void bigScreenReconnects() {
     LiveKit.Live live = kit.liveSession();
