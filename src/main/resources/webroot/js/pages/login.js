@@ -27,7 +27,7 @@ export function render(root, { message, onLoggedIn }) {
     }
   });
   mount(root,
-    h('div', { class: 'login-page' },
+    h('main', { class: 'login-page' },
       h('div', { class: 'login-card' },
         h('div', { class: 'brand' }, '红色直播间'),
         h('h1', {}, '运营平台登录'),

@@ -61,16 +61,42 @@ class AccessibilityBrowserTest {
       assertEquals(true, pages.size() >= 3, "the " + role + " menu: " + pages);
       for (String pageId : pages) {
         web.open(pageId, pageId);
-        web.page().waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        web.screenshot(role + "-" + pageId + "-" + ("phone".equals(size) ? "390x844" : "1440x900"));
-        if (!Boolean.TRUE.equals(web.page().evaluate("() => typeof axe !== 'undefined'"))) {
-          web.page().addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions().setContent(AXE));
-        }
-        for (Object found : (List<?>) web.page().evaluate(RUN_AXE)) problems.add(pageId + ": " + found);
-        for (Object found : (List<?>) web.page().evaluate(STRUCTURE)) problems.add(pageId + ": " + found);
+        check(web, pageId, role + "-" + pageId + "-" + ("phone".equals(size) ? "390x844" : "1440x900"), problems);
       }
     }
     assertEquals(List.of(), problems, role + " at " + size);
+  }
+
+  @ParameterizedTest(name = "at {0}")
+  @CsvSource({"desktop", "phone"})
+  @DisplayName("the login, the password change and a live session's big screen have no serious axe-core violation either")
+  void pagesOutsideTheMenuAreAccessible(String size) {
+    cn.redlive.support.LiveKit.Live live = new cn.redlive.support.LiveKit(api).liveSession();
+    Api.NewUser manager = api.newUser("manager");
+    String suffix = "phone".equals(size) ? "390x844" : "1440x900";
+    List<String> problems = new ArrayList<>();
+    Function<String, WebApp> browser = "phone".equals(size) ? WebApp::onPhone : WebApp::onDesktop;
+    try (WebApp web = browser.apply(api.baseUrl())) {
+      web.page().navigate(api.baseUrl() + "/");
+      web.waitReady("login");
+      check(web, "login", "login-" + suffix, problems);
+      web.logIn(manager.username(), manager.password());
+      web.open("password", "password");
+      check(web, "password", "manager-password-" + suffix, problems);
+      web.open("big-screen?session=" + live.sessionId(), "big-screen");
+      check(web, "big-screen", "manager-big-screen-live-" + suffix, problems);
+    }
+    assertEquals(List.of(), problems, "at " + size);
+  }
+
+  private static void check(WebApp web, String pageId, String screenshot, List<String> problems) {
+    web.page().waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    web.screenshot(screenshot);
+    if (!Boolean.TRUE.equals(web.page().evaluate("() => typeof axe !== 'undefined'"))) {
+      web.page().addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions().setContent(AXE));
+    }
+    for (Object found : (List<?>) web.page().evaluate(RUN_AXE)) problems.add(pageId + ": " + found);
+    for (Object found : (List<?>) web.page().evaluate(STRUCTURE)) problems.add(pageId + ": " + found);
   }
 
   private static String axeSource() {
