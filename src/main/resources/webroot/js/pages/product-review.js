@@ -82,7 +82,8 @@ export async function render(root) {
       h('td', { 'data-label': '品牌' }, product.brandName),
       h('td', { 'data-label': 'SKU' }, product.sku),
       h('td', { 'data-label': '商品' }, h('div', {}, product.name),
-        h('div', { class: 'hint' }, `${product.category} · ${product.origin}${product.spec ? ` · ${product.spec}` : ''}`)),
+        h('div', { class: 'hint' }, `${product.category} · ${product.origin}${product.spec ? ` · ${product.spec}` : ''}`),
+        reviewMaterial(product)),
       h('td', { 'data-label': '售价 · 佣金' }, priceAndCommission(product)),
       h('td', { 'data-label': '待审内容' }, product.pendingRevision ? changes(product) : [statusTag(product), ' 新商品']),
       h('td', { 'data-label': '提交时间' }, dateTime(product.updatedAt)),
@@ -177,4 +178,24 @@ function askReason(product) {
     dialog.showModal();
     text.focus();
   });
+}
+
+const THUMBNAILS = 3;
+
+/**
+ * What a reviewer checks besides the figures: the pictures (the first three, fixed size so the table does not
+ * shift as they load), the certificates and the description the partner wrote.
+ */
+function reviewMaterial(product) {
+  const images = (product.imageUrls ?? []).filter((url) => /^https?:\/\//i.test(url));
+  const certifications = product.certifications ?? [];
+  return h('div', { class: 'review-material', 'data-testid': 'review-material' },
+    images.length ? h('div', { class: 'thumbs' },
+      images.slice(0, THUMBNAILS).map((url, i) => h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' },
+        h('img', { src: url, alt: `${product.name} 图片 ${i + 1}`, width: 48, height: 48, loading: 'lazy', referrerpolicy: 'no-referrer' }))),
+      images.length > THUMBNAILS ? h('span', { class: 'hint' }, `共 ${images.length} 张`) : null)
+      : h('div', { class: 'hint' }, '无图片'),
+    h('div', { class: 'certs' }, certifications.length
+      ? certifications.map((c) => h('span', { class: 'tag' }, c)) : h('span', { class: 'hint' }, '无认证')),
+    product.description ? h('p', { class: 'description', title: product.description }, product.description) : null);
 }

@@ -85,6 +85,32 @@ class ProductReviewBrowserTest {
   }
 
   /** A new manager opens the review queue and narrows it to the brand (other tests fill the shared queue too). */
+  @Test
+  @DisplayName("a manager reviewing a product sees its pictures, certificates and description")
+  void reviewShowsPicturesCertificatesAndDescription() {
+    var brand = catalogs.newBrand("盐池县");
+    String base = api.baseUrl();
+    var created = api.post("/api/v1/products").as(brand.partner().token()).json(new JsonObject().put("sku", "M-1")
+        .put("name", "盐池滩羊肉").put("category", "滩羊").put("origin", "宁夏").put("priceFen", 16800).put("commissionBp", 1500)
+        .put("stock", 10).put("description", "盐池滩羊后腿肉，冷链直发，肉质细嫩无膻味。")
+        .put("certifications", new io.vertx.core.json.JsonArray().add("地理标志产品").add("绿色食品"))
+        .put("imageUrls", new io.vertx.core.json.JsonArray().add(base + "/img/a.png").add(base + "/img/b.png")
+            .add(base + "/img/c.png").add(base + "/img/d.png"))).send();
+    assertEquals(201, created.status(), created::toString);
+
+    try (WebApp web = WebApp.onDesktop(api.baseUrl())) {
+      Page page = openQueueOf(web, brand);
+      Locator material = page.locator("tr[data-sku='M-1']").getByTestId("review-material");
+      assertThat(material).containsText("盐池滩羊后腿肉，冷链直发");
+      assertThat(material).containsText("地理标志产品");
+      assertThat(material).containsText("绿色食品");
+      assertThat(material.locator("img")).hasCount(3);
+      assertThat(material.locator("img").first()).hasAttribute("alt", "盐池滩羊肉 图片 1");
+      assertThat(material).containsText("共 4 张");
+      web.screenshot("manager-product-review-material");
+    }
+  }
+
   private Page openQueueOf(WebApp web, Catalogs.BrandWithPartner brand) {
     String brandName = api.get("/api/v1/brands/" + brand.brandId()).as(catalogs.manager()).send().json().getString("name");
     Api.NewUser manager = api.newUser("manager");
