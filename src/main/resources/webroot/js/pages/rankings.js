@@ -59,9 +59,9 @@ export async function render(root) {
   });
 
   const messages = h('div', { 'data-testid': 'ranking-messages' });
-  const rankingArea = h('div', { 'data-testid': 'ranking' });
+  const rankingArea = h('div', { class: 'reserve-chart', 'data-testid': 'ranking' });
   const detail = h('div', { 'data-testid': 'ranking-detail' });
-  const teamsArea = h('div', { 'data-testid': 'team-comparison' });
+  const teamsArea = h('div', { class: 'reserve-chart', 'data-testid': 'team-comparison' });
   const behindArea = h('div', { 'data-testid': 'behind-target' });
 
   mount(root,
