@@ -31,6 +31,15 @@ final class InFlight<T> {
     while (!pending.isEmpty()) collect();
   }
 
+  /**
+   * Waits for every write still in flight, ignoring its outcome: a write composed of several statements (a probe,
+   * then the insert it gates) must not send its next statement after the transaction was rolled back, where it would
+   * run on its own and commit.
+   */
+  void abandon() {
+    while (!pending.isEmpty()) ImportRun.await(pending.poll().future().recover(failed -> Future.succeededFuture()));
+  }
+
   private void collect() {
     Pending<T> oldest = pending.poll();
     oldest.then().accept(ImportRun.await(oldest.future()));

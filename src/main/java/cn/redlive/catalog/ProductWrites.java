@@ -165,6 +165,8 @@ final class ProductWrites {
   void rollBack() {
     if (!open) return;
     open = false;
+    // every statement a chunk still has to send goes first, inside the transaction (see InFlight.abandon)
+    lanes.forEach(lane -> lane.inFlight().abandon());
     // waited for, so that a second attempt at the same rows does not queue behind these row locks
     for (Lane lane : lanes) {
       await(lane.transaction().rollback().recover(failed -> Future.succeededFuture()).eventually(lane.connection()::close));
