@@ -48,7 +48,7 @@ record Features(AccountFeature account, BrandFeature brand, ProductFeature produ
     CatalogFeature catalog = new CatalogFeature(vertx, pool, brand.brands(), config.dataDir(),
         Duration.ofSeconds(config.catalogImportLeaseSeconds()));
     SelectionFeature selection = new SelectionFeature(pool, product.products(), brand.brands(), account.service(), clock);
-    SalesFeature sales = new SalesFeature(pool, account.service(), clock);
+    SalesFeature sales = new SalesFeature(pool, account.service(), product.products(), clock);
 
     TeamFeature team = new TeamFeature(pool, clock, sales.ledger()::latestSaleOf);
     StreamerFeature streamer = new StreamerFeature(pool, account.service(), team.teams().memberships(), clock);

@@ -40,6 +40,10 @@ public final class AccountRepository {
       SELECT id, username, display_name FROM accounts WHERE id = ANY($1::bigint[])
       """;
 
+  private static final String STREAMER_IDS = """
+      SELECT lower(username) AS username, id FROM accounts WHERE role = 'streamer' AND lower(username) = ANY($1::text[])
+      """;
+
   private static final String TOKEN_STATE = """
       SELECT status, token_version, must_change_password FROM accounts WHERE id = $1
       """;
@@ -180,6 +184,15 @@ public final class AccountRepository {
       java.util.Map<Long, AccountName> names = new java.util.HashMap<>();
       rows.forEach(row -> names.put(row.getLong("id"), new AccountName(row.getString("username"), row.getString("display_name"))));
       return names;
+    });
+  }
+
+  /** Ids of the streamer accounts among these lower-case usernames, by lower-case username. */
+  Future<java.util.Map<String, Long>> streamerIds(java.util.Collection<String> usernames) {
+    return pool.preparedQuery(STREAMER_IDS).execute(Tuple.of(usernames.toArray(String[]::new))).map(rows -> {
+      java.util.Map<String, Long> ids = new java.util.HashMap<>();
+      rows.forEach(r -> ids.put(r.getString("username"), r.getLong("id")));
+      return ids;
     });
   }
 

@@ -199,6 +199,11 @@ public final class AccountService {
     });
   }
 
+  /** Ids of the streamer accounts among these lower-case usernames (others are left out), by lower-case username. */
+  public Future<java.util.Map<String, Long>> streamerIds(java.util.Collection<String> usernames) {
+    return repository.streamerIds(usernames);
+  }
+
   /** Username and display name of the accounts among {@code ids} (missing ones are left out), by id. */
   public Future<java.util.Map<Long, AccountName>> names(java.util.Collection<Long> ids) {
     return ids.isEmpty() ? Future.succeededFuture(java.util.Map.of()) : repository.names(ids);

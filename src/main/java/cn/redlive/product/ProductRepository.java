@@ -125,6 +125,13 @@ final class ProductRepository {
        LIMIT $1 OFFSET $2
       """;
 
+  private static final String EXISTING_IDS = "SELECT id FROM products WHERE id = ANY($1::bigint[])";
+
+  private static final String IDS_BY_SKU = """
+      SELECT p.id, p.brand_id, p.sku FROM products p
+        JOIN unnest($1::bigint[], $2::text[]) AS k(brand_id, sku) ON p.brand_id = k.brand_id AND p.sku = k.sku
+      """;
+
   private static final String IS_APPROVED = "SELECT 1 FROM products WHERE id = $1 AND status = 'approved'";
 
   private final Pool pool;
@@ -229,6 +236,23 @@ final class ProductRepository {
 
   Future<PageOf> queue(Long brandId, int limit, int offset) {
     return pool.preparedQuery(QUEUE).execute(Tuple.of(limit, offset, brandId)).map(ProductRepository::page);
+  }
+
+  Future<java.util.Set<Long>> existingIds(java.util.Collection<Long> ids) {
+    return pool.preparedQuery(EXISTING_IDS).execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
+      java.util.Set<Long> found = new java.util.HashSet<>();
+      rows.forEach(r -> found.add(r.getLong("id")));
+      return found;
+    });
+  }
+
+  Future<java.util.Map<Products.SkuKey, Long>> idsBySku(List<Long> brandIds, List<String> skus) {
+    return pool.preparedQuery(IDS_BY_SKU)
+        .execute(Tuple.tuple().addArrayOfLong(brandIds.toArray(Long[]::new)).addArrayOfString(skus.toArray(String[]::new))).map(rows -> {
+          java.util.Map<Products.SkuKey, Long> ids = new java.util.HashMap<>();
+          rows.forEach(r -> ids.put(new Products.SkuKey(r.getLong("brand_id"), r.getString("sku")), r.getLong("id")));
+          return ids;
+        });
   }
 
   Future<Boolean> isApproved(long id) {

@@ -32,6 +32,20 @@ public final class Products {
     this.accounts = accounts;
   }
 
+  /** A product's key within its brand. */
+  public record SkuKey(long brandId, String sku) {
+  }
+
+  /** The ids among these that name a product (in any status): what the sales import checks its rows against. */
+  public Future<java.util.Set<Long>> existingIds(java.util.Collection<Long> ids) {
+    return repository.existingIds(ids);
+  }
+
+  /** Product ids by brand and SKU, for the pairs {@code brandIds[i]}/{@code skus[i]} that name a product. */
+  public Future<java.util.Map<SkuKey, Long>> idsBySku(List<Long> brandIds, List<String> skus) {
+    return repository.idsBySku(brandIds, skus);
+  }
+
   /** For features that sell products (live sessions, selection): may this product be sold now? */
   public Future<Boolean> isApproved(long productId) {
     return repository.isApproved(productId);

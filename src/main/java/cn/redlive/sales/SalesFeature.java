@@ -1,6 +1,7 @@
 package cn.redlive.sales;
 
 import cn.redlive.account.AccountService;
+import cn.redlive.product.Products;
 import cn.redlive.web.ApiRoutes;
 import cn.redlive.web.Feature;
 import io.vertx.sqlclient.Pool;
@@ -15,10 +16,10 @@ public final class SalesFeature implements Feature {
   private final SalesImports imports;
   private final LiveOrders liveOrders;
 
-  public SalesFeature(Pool pool, AccountService accounts, Clock clock) {
+  public SalesFeature(Pool pool, AccountService accounts, Products products, Clock clock) {
     this.ledger = new SalesLedger(new SalesLedgerRepository(pool), accounts);
     this.totals = new SalesTotals(new SalesRollupRepository(pool));
-    this.imports = new SalesImports(new SalesImportRepository(pool), clock);
+    this.imports = new SalesImports(new SalesImportRepository(pool), accounts, products, clock);
     this.liveOrders = new LiveOrders(new LiveOrderRepository(pool));
   }
 

@@ -14,21 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SQL of sales imports. Resolving streamers and products reads the account and product tables by key only; the
- * ledger triggers (V41/V42) attribute and roll up what is inserted.
+ * SQL of sales imports (the ledger and the import log). Streamers and products are resolved through their owners'
+ * services (see SalesImports); the ledger triggers (V41/V42) attribute and roll up what is inserted.
  */
 public final class SalesImportRepository {
-
-  private static final String STREAMERS = """
-      SELECT lower(username) AS username, id FROM accounts WHERE role = 'streamer' AND lower(username) = ANY($1::text[])
-      """;
-
-  private static final String PRODUCTS_BY_ID = "SELECT id FROM products WHERE id = ANY($1::bigint[])";
-
-  private static final String PRODUCTS_BY_SKU = """
-      SELECT p.id, p.brand_id, p.sku FROM products p
-        JOIN unnest($1::bigint[], $2::text[]) AS k(brand_id, sku) ON p.brand_id = k.brand_id AND p.sku = k.sku
-      """;
 
   /** What the ledger already holds under these ids: the entry and, for orders, how much is refunded. */
   private static final String EXISTING = """
@@ -66,35 +55,6 @@ public final class SalesImportRepository {
 
   Pool pool() {
     return pool;
-  }
-
-  Future<Map<String, Long>> streamers(Set<String> usernames) {
-    return pool.preparedQuery(STREAMERS).execute(Tuple.of(usernames.toArray(String[]::new))).map(rows -> {
-      Map<String, Long> ids = new HashMap<>();
-      rows.forEach(r -> ids.put(r.getString("username"), r.getLong("id")));
-      return ids;
-    });
-  }
-
-  Future<Set<Long>> existingProducts(Set<Long> ids) {
-    return pool.preparedQuery(PRODUCTS_BY_ID).execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
-      Set<Long> found = new HashSet<>();
-      rows.forEach(r -> found.add(r.getLong("id")));
-      return found;
-    });
-  }
-
-  Future<Map<String, Long>> productsBySku(List<Long> brandIds, List<String> skus) {
-    return pool.preparedQuery(PRODUCTS_BY_SKU)
-        .execute(Tuple.tuple().addArrayOfLong(brandIds.toArray(Long[]::new)).addArrayOfString(skus.toArray(String[]::new))).map(rows -> {
-          Map<String, Long> ids = new HashMap<>();
-          rows.forEach(r -> ids.put(skuKey(r.getLong("brand_id"), r.getString("sku")), r.getLong("id")));
-          return ids;
-        });
-  }
-
-  static String skuKey(long brandId, String sku) {
-    return brandId + "\u0000" + sku;
   }
 
   record Existing(String orderId, String kind, String refundOf, long amountFen, int quantity, long refundedFen) {

@@ -1,5 +1,7 @@
 package cn.redlive.sales;
 
+import cn.redlive.account.AccountService;
+import cn.redlive.product.Products;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,10 +27,14 @@ import java.util.Set;
 public final class SalesImports {
 
   private final SalesImportRepository repository;
+  private final AccountService accounts;
+  private final Products products;
   private final Clock clock;
 
-  public SalesImports(SalesImportRepository repository, Clock clock) {
+  public SalesImports(SalesImportRepository repository, AccountService accounts, Products products, Clock clock) {
     this.repository = repository;
+    this.accounts = accounts;
+    this.products = products;
     this.clock = clock;
   }
 
@@ -82,16 +88,16 @@ public final class SalesImports {
         skus.add(row.sku());
       }
     }
-    Future<Map<String, Long>> streamers = repository.streamers(usernames);
-    Future<Set<Long>> products = repository.existingProducts(productIds);
-    Future<Map<String, Long>> bySku = repository.productsBySku(brandIds, skus);
-    return Future.all(streamers, products, bySku).map(done -> {
+    Future<Map<String, Long>> streamers = accounts.streamerIds(usernames);
+    Future<Set<Long>> existing = this.products.existingIds(productIds);
+    Future<Map<Products.SkuKey, Long>> bySku = this.products.idsBySku(brandIds, skus);
+    return Future.all(streamers, existing, bySku).map(done -> {
       List<Resolved> resolved = new ArrayList<>();
       for (ImportRow row : rows) {
         Long streamer = streamers.result().get(row.streamer().toLowerCase(Locale.ROOT));
         Long product = row.productId() != null
-            ? (products.result().contains(row.productId()) ? row.productId() : null)
-            : bySku.result().get(SalesImportRepository.skuKey(row.brandId(), row.sku()));
+            ? (existing.result().contains(row.productId()) ? row.productId() : null)
+            : bySku.result().get(new Products.SkuKey(row.brandId(), row.sku()));
         if (streamer == null && row.isOrder()) {
           errors.add(new ImportError(row.row(), "streamer", row.streamer(), "no streamer account has this username"));
         }
