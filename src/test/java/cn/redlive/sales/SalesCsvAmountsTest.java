@@ -73,6 +73,32 @@ class SalesCsvAmountsTest {
     assertEquals("ordered_at", errors.getJsonObject(1).getString("column"));
   }
 
+  @Test
+  @DisplayName("rows resolve streamers by username in any case and products by brand and SKU; the others are row errors")
+  void resolvesStreamersAndSkus() {
+    People.LoggedIn streamer = sales.people().streamerWithLogin();
+    SalesKit.Product product = sales.product();
+    JsonObject shown = sales.get("/api/v1/products/" + product.id());
+    String brand = String.valueOf(shown.getLong("brandId"));
+    String header = "订单号,下单时间,主播账号,品牌ID,货号,数量,金额(分),类型";
+
+    Reply reply = sales.importCsv(header + "\r\n"
+        + String.join(",", LiveKit.uniqueId("o"), "2025-08-06 10:00", streamer.user().username().toUpperCase(),
+            brand, shown.getString("sku"), "1", "1000", "订单") + "\r\n"
+        + String.join(",", LiveKit.uniqueId("o"), "2025-08-06 11:00", streamer.user().username(),
+            brand, "NO-SUCH-SKU", "1", "1000", "订单") + "\r\n"
+        + String.join(",", LiveKit.uniqueId("o"), "2025-08-06 12:00", "no-such-streamer-" + LiveKit.uniqueId("u"),
+            brand, shown.getString("sku"), "1", "1000", "订单") + "\r\n");
+
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals(1, reply.json().getInteger("inserted"), reply.json()::encode);
+    assertEquals(2, reply.json().getInteger("failed"));
+    JsonArray errors = reply.json().getJsonArray("errors");
+    assertEquals("product_id", errors.getJsonObject(0).getString("column"));
+    assertEquals("streamer", errors.getJsonObject(1).getString("column"));
+    assertEquals(1000, sales.netFen(streamer, "2025-08-01", "2025-08-31"));
+  }
+
   private static JsonObject error(JsonObject result) {
     return result.getJsonArray("errors").getJsonObject(0);
   }
