@@ -176,7 +176,8 @@ function hourlyChart({ value, error }) {
         h('div', { class: 'pair' },
           h('div', { class: 'bar yesterday', style: height(x.yesterdayFen) }),
           x.todayFen === null ? null : h('div', { class: `bar today${partial ? ' partial' : ''}`, style: height(x.todayFen) })),
-        h('div', { class: 'hour-label' }, x.hour % 3 === 0 || partial ? (partial ? '进行中' : `${x.hour}时`) : ''));
+        h('div', { class: 'hour-label' }, partial ? '进行中'
+          : x.hour % 3 === 0 && Math.abs(x.hour - value.partialHour) > 1 ? `${x.hour}时` : ''));
     })),
   ];
 }
