@@ -24,10 +24,12 @@ public final class ReportRoutes {
 
   private final Rankings rankings;
   private final Reports reports;
+  private final OverviewFigures overview;
 
-  public ReportRoutes(Rankings rankings, Reports reports) {
+  ReportRoutes(Rankings rankings, Reports reports, OverviewFigures overview) {
     this.rankings = rankings;
     this.reports = reports;
+    this.overview = overview;
   }
 
   public void register(ApiRoutes api) {
@@ -36,6 +38,8 @@ public final class ReportRoutes {
     api.handle("compareTeams", rc -> Respond.ok(rc, reports.compareTeams(rankings, PeriodParams.fromQuery(rc, reports.clock()))));
     api.handle("getStreamerReport", rc -> Respond.ok(rc, reports.streamerPage(QueryParams.pathId(rc, "streamerId"),
         intParam(rc, "months", 12))));
+    api.handle("getGmvByHour", rc -> Respond.ok(rc, overview.gmvByHour()));
+    api.handle("listMovers", rc -> Respond.ok(rc, overview.movers()));
     api.handle("getMySales", rc -> Respond.ok(rc, reports.mySales(CurrentPrincipal.of(rc).accountId())));
     api.handle("getMyBrandSales", rc -> Respond.ok(rc,
         reports.brandSales(CurrentPrincipal.of(rc).accountId(), PeriodParams.fromQuery(rc, reports.clock()))));
