@@ -128,7 +128,7 @@ final class ReportRepository {
    */
   private static final String GMV_BY_HOUR = """
       SELECT (ordered_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
-             extract(hour FROM ordered_at AT TIME ZONE 'Asia/Shanghai')::int AS hour,
+             date_part('hour', ordered_at AT TIME ZONE 'Asia/Shanghai')::int AS hour,
              sum(amount_fen) AS gmv_fen, count(*) AS orders
         FROM sales_orders WHERE ordered_at >= $1 AND ordered_at < $2 AND kind = 'order'
        GROUP BY 1, 2
